@@ -1,0 +1,22 @@
+import { getCollection, getEntry } from 'astro:content';
+import { neighboursById, sortSectors } from '../lib/sectors';
+
+/** All sectors in reading order. Astro caches collections, so this is cheap to call from every page. */
+export async function getSortedSectors() {
+  return sortSectors(await getCollection('secteurs'));
+}
+
+export async function getSectorNavigation() {
+  const sorted = await getSortedSectors();
+  return {
+    sorted,
+    nav: sorted.map((s) => ({ id: s.id, title: s.data.title })),
+    neighbours: neighboursById(sorted),
+  };
+}
+
+export async function getHome() {
+  const home = await getEntry('accueil', 'accueil');
+  if (!home) throw new Error('Le fichier de la page d’accueil est introuvable : créez content/accueil.md.');
+  return home;
+}

@@ -1,0 +1,21 @@
+import rehypeExternalLinks from 'rehype-external-links';
+import remarkGfm from 'remark-gfm';
+import { externalLinksOptions } from './external-links';
+import { footnoteOptions } from './footnote-labels';
+
+/**
+ * The markdown pipeline, shared by astro.config.mjs and the content checker.
+ * `gfm: false` because remark-gfm is registered here explicitly (once):
+ * unified() would otherwise add it a second time.
+ */
+export const markdownOptions = {
+  gfm: false,
+  // French quotes for "…" typed by editors; apostrophes become ’.
+  smartypants: {
+    openingQuotes: { double: '«', single: '‘' },
+    closingQuotes: { double: '»', single: '’' },
+  },
+  remarkPlugins: [remarkGfm],
+  remarkRehype: { ...footnoteOptions },
+  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions]],
+};

@@ -1,0 +1,40 @@
+import { spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+
+export const projectRoot = path.resolve(import.meta.dirname, '../..');
+const astroBin = path.join(projectRoot, 'node_modules/astro/bin/astro.mjs');
+
+export interface BuildResult {
+  status: number | null;
+  output: string;
+  outDir: string;
+}
+
+/**
+ * Builds the site with the given environment into a fresh temporary folder,
+ * with a fresh content-layer cache so a test never reads a stale render.
+ */
+export function buildSite(env: Record<string, string> = {}): BuildResult {
+  const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
+  const outDir = path.join(work, 'dist');
+  const result = spawnSync(process.execPath, [astroBin, 'build'], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env },
+  });
+  return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** A content folder made of the real content plus the files of a fixture folder (fixture files win). */
+export function contentWith(fixture: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pe-content-'));
+  cpSync(path.join(projectRoot, 'content'), dir, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures', fixture), dir, { recursive: true });
+  return dir;
+}
+
+export function removeAll(...dirs: string[]) {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}

@@ -1,0 +1,39 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseHTML } from 'linkedom';
+
+/** Reading a built site as a reader's browser receives it. */
+export class BuiltSite {
+  constructor(readonly root: string) {}
+
+  /** Every HTML page, as its URL path ("/", "/secteurs/sante/", "/404.html"). */
+  pages(): string[] {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+    return walk(this.root)
+      .map((file) => '/' + path.relative(this.root, file).split(path.sep).join('/'))
+      .map((p) => p.replace(/(^|\/)index\.html$/, '$1'))
+      .sort();
+  }
+
+  fileFor(urlPath: string): string | undefined {
+    const clean = decodeURIComponent(urlPath.split('#')[0].split('?')[0]);
+    const candidates = clean.endsWith('/') ? [path.join(this.root, clean, 'index.html')] : [path.join(this.root, clean), path.join(this.root, clean, 'index.html')];
+    return candidates.find((c) => existsSync(c) && !c.endsWith('/'));
+  }
+
+  html(urlPath: string): string {
+    const file = this.fileFor(urlPath);
+    if (!file) throw new Error(`Pas de page construite pour ${urlPath}`);
+    return readFileSync(file, 'utf8');
+  }
+
+  document(urlPath: string): Document {
+    return parseHTML(this.html(urlPath)).document as unknown as Document;
+  }
+}
+
+/** Visible text of an element, whitespace collapsed. */
+export function text(el: Element | null | undefined): string {
+  return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}

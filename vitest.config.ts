@@ -1,0 +1,19 @@
+import { defineConfig } from 'vitest/config';
+
+// Three suites: pure units (fast, no build), the built site, and the browser.
+export default defineConfig({
+  test: {
+    projects: [
+      { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      {
+        test: {
+          name: 'build',
+          include: ['tests/build/**/*.test.ts'],
+          globalSetup: ['tests/build/global-setup.ts'],
+          testTimeout: 240_000,
+          hookTimeout: 300_000,
+        },
+      },
+    ],
+  },
+});
