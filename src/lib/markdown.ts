@@ -2,6 +2,7 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { externalLinksOptions } from './external-links';
 import { footnoteOptions } from './footnote-labels';
+import { remarkCollectReferences } from './references';
 
 /**
  * The markdown pipeline, shared by astro.config.mjs and the content checker.
@@ -15,7 +16,7 @@ export const markdownOptions = {
     openingQuotes: { double: '«', single: '‘' },
     closingQuotes: { double: '»', single: '’' },
   },
-  remarkPlugins: [remarkGfm],
+  remarkPlugins: [remarkGfm, remarkCollectReferences],
   remarkRehype: { ...footnoteOptions },
   rehypePlugins: [[rehypeExternalLinks, externalLinksOptions]],
 };

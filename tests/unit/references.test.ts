@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { unified } from 'unified';
+import remarkParse from 'remark-parse';
+import remarkGfm from 'remark-gfm';
+import type { Root } from 'mdast';
+import { VFile } from 'vfile';
+import { extractReferences, remarkCollectReferences } from '../../src/lib/references';
+
+const tree = (md: string) => unified().use(remarkGfm).runSync(unified().use(remarkParse).use(remarkGfm).parse(md)) as Root;
+
+describe('extractReferences', () => {
+  it('lists called sources in order of first call, with title and URL', () => {
+    const md = 'A[^2] B[^1] C[^2].\n\n[^1]: [Un](https://un.example/)\n[^2]: Voir [Deux *titre*](https://deux.example/x?y=1) p. 3';
+    expect(extractReferences(tree(md))).toEqual([
+      { label: '2', title: 'Deux titre', url: 'https://deux.example/x?y=1' },
+      { label: '1', title: 'Un', url: 'https://un.example/' },
+    ]);
+  });
+
+  it('ignores definitions never called and notes without a link', () => {
+    expect(extractReferences(tree('A[^a] B[^b].\n\n[^a]: Sans lien.\n[^b]: [Lien](https://b.example/)\n[^c]: [Jamais](https://c.example/)'))).toEqual([
+      { label: 'b', title: 'Lien', url: 'https://b.example/' },
+    ]);
+  });
+
+  it('exposes them to templates through the frontmatter Astro returns', () => {
+    const file = new VFile({ data: { astro: { frontmatter: { title: 'T' } } } });
+    remarkCollectReferences()(tree('A[^1].\n\n[^1]: [Un](https://un.example/)'), file);
+    expect((file.data as any).astro.frontmatter).toEqual({ title: 'T', references: [{ label: '1', title: 'Un', url: 'https://un.example/' }] });
+  });
+});
