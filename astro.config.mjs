@@ -4,6 +4,7 @@ import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { markdownOptions } from './src/lib/markdown.ts';
+import pagefind from './src/integrations/pagefind.ts';
 
 const env = process.env;
 
@@ -23,6 +24,6 @@ export default defineConfig({
     processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
-  integrations: [mdx()],
+  integrations: [mdx(), pagefind()],
   vite: { plugins: [tailwindcss()] },
 });

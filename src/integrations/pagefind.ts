@@ -1,0 +1,46 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import path from 'node:path';
+import type { AstroIntegration } from 'astro';
+import * as pagefind from 'pagefind';
+
+/**
+ * Builds the Pagefind search index into `<outDir>/pagefind/` once Astro has written the pages,
+ * so `astro build` alone (as the tests run it) produces a searchable site.
+ * Only elements marked data-pagefind-body (the sector articles) are indexed.
+ * Result URLs are relative to the output folder; the search page adds the base path.
+ */
+export default function pagefindIntegration(): AstroIntegration {
+  return {
+    name: 'pagefind',
+    hooks: {
+      'astro:build:done': async ({ dir, logger }) => {
+        const site = fileURLToPath(dir);
+        const fail = (what: string, errors: string[]) => {
+          throw new Error(`Pagefind : échec ${what} dans ${site} :\n${errors.join('\n')}`);
+        };
+        try {
+          // The site is French only: force the French stemmer (« médicales » finds « médical »).
+          const { index, errors } = await pagefind.createIndex({
+            forceLanguage: 'fr',
+            // Screen-reader hints and footnote back-links are not content.
+            excludeSelectors: ['.sr-only', '[data-footnote-backref]'],
+          });
+          if (!index) return fail('de la création de l’index', errors);
+          const added = await index.addDirectory({ path: site });
+          if (added.errors.length) fail('de l’indexation des pages', added.errors);
+          const outputPath = path.join(site, 'pagefind');
+          const written = await index.writeFiles({ outputPath });
+          if (written.errors.length) fail('de l’écriture de l’index', written.errors);
+          // page_count above counts every HTML file read; the entry file says how many were indexed.
+          const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8'));
+          const indexed = entry.languages?.fr?.page_count ?? 0;
+          if (!indexed) fail('de l’indexation : aucune page en français marquée data-pagefind-body', []);
+          logger.info(`index de recherche : ${indexed} pages indexées`);
+        } finally {
+          await pagefind.close();
+        }
+      },
+    },
+  };
+}
