@@ -29,8 +29,8 @@ const REFERENCES: Record<string, string[][]> = {
 const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
 
 describe('the built site', () => {
-  it('has the home page, the 404 page and one page per sector', () => {
-    expect(site.pages()).toEqual(['/', '/404.html', ...SECTORS.map(([slug]) => `/secteurs/${slug}/`)].sort());
+  it('has the home page, the 404 page, the search and references pages and one page per sector', () => {
+    expect(site.pages()).toEqual(['/', '/404.html', '/recherche/', '/references/', ...SECTORS.map(([slug]) => `/secteurs/${slug}/`)].sort());
   });
 
   it('declares French, a unique title and a unique short description on every page', () => {

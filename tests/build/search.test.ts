@@ -1,0 +1,100 @@
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { describe, expect, inject, it } from 'vitest';
+import { BuiltSite, text } from './site';
+
+const site = new BuiltSite(inject('builds').site);
+const SEARCH = '/recherche/';
+const SECTOR_PAGES = site.pages().filter((p) => p.startsWith('/secteurs/'));
+
+/** Pagefind's per-page records: gzip of "pagefind_dcd" + JSON {url, content, meta}. */
+function indexedPages(root: string): { url: string; content: string; meta: { title?: string } }[] {
+  const dir = path.join(root, 'pagefind/fragment');
+  return readdirSync(dir).map((name) => {
+    const raw = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+    return JSON.parse(raw.slice(raw.indexOf('{')));
+  });
+}
+
+describe('JavaScript', () => {
+  it('is absent from every page but the search page', () => {
+    const pages = site.pages().filter((p) => p !== SEARCH);
+    expect(pages.length).toBeGreaterThan(5);
+    for (const page of pages) {
+      const doc = site.document(page);
+      expect(doc.querySelectorAll('script').length, page).toBe(0);
+      expect(site.html(page), page).not.toMatch(/\.m?js["'?#]|\son[a-z]+=/);
+    }
+  });
+
+  it('is not emitted anywhere outside Pagefind’s folder', () => {
+    const walk = (dir: string): string[] =>
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+    const scripts = walk(site.root)
+      .map((f) => path.relative(site.root, f).split(path.sep).join('/'))
+      .filter((f) => /\.m?js$/.test(f) && !f.startsWith('pagefind/'));
+    expect(scripts).toEqual([]);
+  });
+});
+
+describe('the search form in the header', () => {
+  it('is on every page, plain HTML, labelled, and sends ?q= to the search page', () => {
+    for (const page of site.pages()) {
+      const doc = site.document(page);
+      const form = doc.querySelector('header form[role="search"]');
+      expect(form, page).not.toBeNull();
+      expect(new URL(form!.getAttribute('action')!, `http://site${page}`).pathname, page).toBe(SEARCH);
+      expect(form!.getAttribute('method'), page).toBe('get');
+      const input = form!.querySelector('input[name="q"]')!;
+      expect(input.getAttribute('type'), page).toBe('search');
+      const label = form!.querySelector(`label[for="${input.getAttribute('id')}"]`);
+      expect(text(label), page).toBe('Rechercher dans le site');
+      expect(text(form!.querySelector('button')), page).toBe('Rechercher');
+    }
+  });
+});
+
+describe('the search page', () => {
+  const doc = site.document(SEARCH);
+
+  it('loads Pagefind’s UI and styles from files the build wrote', () => {
+    const scripts = [...doc.querySelectorAll('script[src]')].map((s) => s.getAttribute('src')!);
+    expect(scripts).toEqual(['/pagefind/pagefind-ui.js']);
+    const styles = [...doc.querySelectorAll('link[rel="stylesheet"]')].map((l) => l.getAttribute('href')!);
+    expect(styles).toContain('/pagefind/pagefind-ui.css');
+    for (const file of [...scripts, ...styles]) expect(existsSync(path.join(site.root, file)), file).toBe(true);
+  });
+
+  it('runs the query given in ?q= on load', () => {
+    const inline = text(doc.querySelector('script:not([src])'));
+    expect(inline).toContain('new PagefindUI');
+    expect(inline).toMatch(/URLSearchParams\(location\.search\)\.get\('q'\)/);
+    expect(inline).toContain('triggerSearch(q)');
+  });
+
+  it('without JavaScript, says so in French and links to every sector', () => {
+    const fallback = doc.querySelector('noscript');
+    expect(text(fallback)).toContain('La recherche a besoin de JavaScript');
+    const links = [...fallback!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(expect.arrayContaining(SECTOR_PAGES));
+  });
+});
+
+describe('the search index', () => {
+  it('is French and holds the sector pages only', () => {
+    const entry = JSON.parse(readFileSync(path.join(site.root, 'pagefind/pagefind-entry.json'), 'utf8'));
+    expect(Object.keys(entry.languages)).toEqual(['fr']);
+    expect(indexedPages(site.root).map((p) => p.url).sort()).toEqual([...SECTOR_PAGES].sort());
+  });
+
+  it('holds each article’s title and text, not the navigation, footer or screen-reader hints', () => {
+    const pages = indexedPages(site.root);
+    const sante = pages.find((p) => p.url === '/secteurs/sante/')!;
+    expect(sante.meta.title).toBe('La santé');
+    expect(sante.content).toContain('données médicales');
+    for (const page of pages) {
+      expect(page.content, page.url).not.toMatch(/Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe/);
+    }
+  });
+});
