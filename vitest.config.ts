@@ -14,6 +14,9 @@ export default defineConfig({
           hookTimeout: 300_000,
         },
       },
+      {
+        test: { name: 'browser', include: ['tests/browser/**/*.test.ts'], testTimeout: 60_000, hookTimeout: 300_000 },
+      },
     ],
   },
 });

@@ -19,10 +19,13 @@ export interface BuildResult {
 export function buildSite(env: Record<string, string> = {}): BuildResult {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
   const outDir = path.join(work, 'dist');
+  // Vitest puts Vite's import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…);
+  // passed on, they would override the build's own (BASE_URL='/' ignored BASE_PATH).
+  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
   const result = spawnSync(process.execPath, [astroBin, 'build'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env },
+    env: { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }

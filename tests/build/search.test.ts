@@ -71,10 +71,12 @@ describe('the search page', () => {
     expect(inline).toContain('new PagefindUI');
     expect(inline).toMatch(/URLSearchParams\(location\.search\)\.get\('q'\)/);
     expect(inline).toContain('triggerSearch(q)');
+    expect(inline).toContain("getElementById('sans-js').hidden = true");
   });
 
   it('without JavaScript, says so in French and links to every sector', () => {
-    const fallback = doc.querySelector('noscript');
+    const fallback = doc.querySelector('#sans-js');
+    expect(fallback?.hasAttribute('hidden')).toBe(false);
     expect(text(fallback)).toContain('La recherche a besoin de JavaScript');
     const links = [...fallback!.querySelectorAll('a')].map((a) => a.getAttribute('href'));
     expect(links).toEqual(expect.arrayContaining(SECTOR_PAGES));
