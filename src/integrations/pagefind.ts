@@ -35,7 +35,7 @@ export default function pagefindIntegration(): AstroIntegration {
           // page_count above counts every HTML file read; the entry file says how many were indexed.
           const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8'));
           const indexed = entry.languages?.fr?.page_count ?? 0;
-          if (!indexed) fail('de l’indexation : aucune page en français marquée data-pagefind-body', []);
+          if (!indexed) fail('de l’indexation : aucune page en français indexée (les articles des secteurs portent data-pagefind-body)', []);
           logger.info(`index de recherche : ${indexed} pages indexées`);
         } finally {
           await pagefind.close();
