@@ -23,8 +23,9 @@ export default function pagefindIntegration(): AstroIntegration {
           // The site is French only: force the French stemmer (« médicales » finds « médical »).
           const { index, errors } = await pagefind.createIndex({
             forceLanguage: 'fr',
-            // Screen-reader hints and footnote back-links are not content.
-            excludeSelectors: ['.sr-only', '[data-footnote-backref]'],
+            // Not prose: screen-reader hints, footnote calls (« 1 2. ») and the sources list,
+            // which /references/ covers; they made noisy excerpts.
+            excludeSelectors: ['.sr-only', '[data-footnote-ref]', 'section[data-footnotes]'],
           });
           if (!index) return fail('de la création de l’index', errors);
           const added = await index.addDirectory({ path: site });

@@ -90,13 +90,15 @@ describe('the search index', () => {
     expect(indexedPages(site.root).map((p) => p.url).sort()).toEqual([...SECTOR_PAGES].sort());
   });
 
-  it('holds each article’s title and text, not the navigation, footer or screen-reader hints', () => {
+  it('holds each article’s title and text, not the navigation, footer, screen-reader hints or footnotes', () => {
     const pages = indexedPages(site.root);
     const sante = pages.find((p) => p.url === '/secteurs/sante/')!;
     expect(sante.meta.title).toBe('La santé');
     expect(sante.content).toContain('données médicales');
+    // The footnote call after « clinique » is left out, not glued to the word.
+    expect(sante.content).toMatch(/décision clinique ?\.$/);
     for (const page of pages) {
-      expect(page.content, page.url).not.toMatch(/Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe/);
+      expect(page.content, page.url).not.toMatch(/Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe|Références|tout savoir/);
     }
   });
 });
