@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
 import { buildSite, removeAll } from '../build/build-site';
-// @ts-expect-error: plain ESM script without types
 import { startServer } from '../../scripts/serve.mjs';
 import path from 'node:path';
 
