@@ -2,6 +2,9 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { externalLinksOptions } from './external-links';
 import { footnoteOptions } from './footnote-labels';
+import { rehypeFootnotePreviews } from './footnote-previews';
+import { rehypeFrenchTypography } from './french-typography';
+import { rehypeHeadingAnchors } from './heading-anchors';
 import { remarkCollectReferences } from './references';
 
 /**
@@ -18,5 +21,6 @@ export const markdownOptions = {
   },
   remarkPlugins: [remarkGfm, remarkCollectReferences],
   remarkRehype: { ...footnoteOptions },
-  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions]],
+  // Typography last, so it also spaces the text the other plugins add (previews, labels).
+  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],
 };

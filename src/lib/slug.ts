@@ -27,3 +27,22 @@ export function slugFromFileName(filePath: string): string {
   const base = filePath.split(/[\\/]/).pop() ?? filePath;
   return slugify(base.replace(/\.(md|mdx)$/i, ''));
 }
+
+/**
+ * Ids for a page's headings, in order: the slug of each text, duplicates suffixed "-1", "-2"…
+ * (github-slugger's scheme, with our accent-free slugs). `taken` holds ids already used on the page.
+ * « Exemple », « Exemple », « Exemple 1 » → "exemple", "exemple-1", "exemple-1-1".
+ */
+export function headingIds(texts: string[], taken: Iterable<string> = []): string[] {
+  const used = new Set(taken);
+  const counts = new Map<string, number>();
+  return texts.map((text) => {
+    const base = slugify(text) || 'section';
+    let count = counts.get(base) ?? 0;
+    let id = base;
+    while (used.has(id)) id = `${base}-${++count}`;
+    counts.set(base, count);
+    used.add(id);
+    return id;
+  });
+}

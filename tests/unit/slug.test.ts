@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/lib/slug';
+import { headingIds, sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/lib/slug';
 
 describe('slugify', () => {
   it.each([
@@ -31,4 +31,18 @@ describe('slugFromFileName', () => {
     ['secteurs/jeux-video.mdx', 'jeux-video'],
     ['Santé Publique.md', 'sante-publique'],
   ])('%s → %s', (input, expected) => expect(slugFromFileName(input)).toBe(expected));
+});
+
+describe('headingIds', () => {
+  it('slugs each heading without accents', () => {
+    expect(headingIds(['Exemple de prompt', 'Références', 'Qu’est-ce que c’est ?'])).toEqual(['exemple-de-prompt', 'references', 'qu-est-ce-que-c-est']);
+  });
+
+  it('suffixes duplicates -1, -2 like github-slugger, even against a natural "-1"', () => {
+    expect(headingIds(['Exemple', 'Exemple', 'Exemple 1', 'Exemple'])).toEqual(['exemple', 'exemple-1', 'exemple-1-1', 'exemple-2']);
+  });
+
+  it('avoids ids already taken on the page and never returns an empty id', () => {
+    expect(headingIds(['Références', '???'], ['references'])).toEqual(['references-1', 'section']);
+  });
 });
