@@ -9,7 +9,7 @@ export interface NotePreview {
 }
 
 const classes = (node: Element): string[] => {
-  const c = node.properties.className;
+  const c: unknown = node.properties.className;
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 

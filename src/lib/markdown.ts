@@ -22,5 +22,5 @@ export const markdownOptions = {
   remarkPlugins: [remarkGfm, remarkCollectReferences],
   remarkRehype: { ...footnoteOptions },
   // Typography last, so it also spaces the text the other plugins add (previews, labels).
-  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],
+  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],
 };

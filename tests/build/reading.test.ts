@@ -1,5 +1,4 @@
 import { describe, expect, inject, it } from 'vitest';
-// @ts-expect-error: plain ESM script without types
 import { BUDGETS, measurePages } from '../../scripts/page-budgets.mjs';
 import { BuiltSite, text } from './site';
 
