@@ -13,7 +13,8 @@ import type { Element, ElementContent, Root, RootContent, Text } from 'hast';
  *   or a closing sign; `:` only when followed by a space or the end. So "10:30", "http://", "?q=1",
  *   "a;b" and "!important" are left alone;
  * - URLs written in the text (https://…, www.…) and code (`code`, `kbd`, `samp`, `pre`, `script`, `style`)
- *   are never changed; attributes are never changed (only text nodes are visited).
+ *   are never changed; of the attributes, only those that are text for readers (`title`, `alt`, `aria-label`,
+ *   `placeholder`) are typeset, never URLs, ids or classes.
  */
 
 export const NNBSP = '\u202f';
@@ -109,6 +110,9 @@ export function frenchTypography(text: string): string {
 
 // --- hast -------------------------------------------------------------------------------------------
 
+/** Attributes whose value is text a reader sees or hears (hast property names). */
+const TEXT_PROPERTIES = ['title', 'alt', 'ariaLabel', 'placeholder'];
+
 /** Elements whose text is code: never changed, but their characters count as context ("`x` ?"). */
 const CODE_INLINE = new Set(['code', 'kbd', 'samp']);
 /** Elements skipped entirely and acting as a boundary. */
@@ -201,6 +205,10 @@ export function typesetTree(tree: Root | Element) {
           return;
         }
         if (SKIPPED.has(name)) return boundary();
+        if (node.type === 'element') {
+          const properties = (node as Element).properties;
+          for (const key of TEXT_PROPERTIES) if (typeof properties[key] === 'string') properties[key] = frenchTypography(properties[key] as string);
+        }
         const inline = node.type === 'mdxJsxTextElement' || INLINE.has(name);
         if (name === 'a' && looksLikeUrl(textOf(node))) {
           run.push({ value: textOf(node), locked: true });

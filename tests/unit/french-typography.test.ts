@@ -86,10 +86,11 @@ describe('rehypeFrenchTypography (rendered markdown)', () => {
     expect(await md('La balise `<br>` ?')).toBe('<p>La balise <code>&#x3C;br></code>⍽?</p>');
   });
 
-  it('never touches attributes, link targets or URLs shown as link text', async () => {
+  it('never touches link targets or URLs shown as link text, but typesets text attributes (title, alt)', async () => {
     expect(await md('[Page : deux ?](https://exemple.fr/a?b=1 "Titre : x")')).toBe(
-      '<p><a href="https://exemple.fr/a?b=1" title="Titre : x">Page·: deux⍽?</a></p>',
+      '<p><a href="https://exemple.fr/a?b=1" title="Titre·: x">Page·: deux⍽?</a></p>',
     );
+    expect(await md('![Schéma : étapes](/img/a:b.png)')).toBe('<p><img src="/img/a:b.png" alt="Schéma·: étapes"></p>');
     expect(await md('<https://exemple.fr/a?b=c>')).toBe('<p><a href="https://exemple.fr/a?b=c">https://exemple.fr/a?b=c</a></p>');
   });
 
