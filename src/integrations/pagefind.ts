@@ -24,8 +24,9 @@ export default function pagefindIntegration(): AstroIntegration {
           const { index, errors } = await pagefind.createIndex({
             forceLanguage: 'fr',
             // Not prose: screen-reader hints, footnote calls (« 1 2. ») and the sources list,
-            // which /references/ covers; they made noisy excerpts.
-            excludeSelectors: ['.sr-only', '[data-footnote-ref]', 'section[data-footnotes]'],
+            // which /references/ covers; they made noisy excerpts. Likewise the copies of the sources
+            // shown as footnote previews, the « # » heading anchors and « Sur cette page ».
+            excludeSelectors: ['.sr-only', '[data-footnote-ref]', 'section[data-footnotes]', '.fn-preview', '.heading-anchor', '.toc'],
           });
           if (!index) return fail('de la création de l’index', errors);
           const added = await index.addDirectory({ path: site });

@@ -95,8 +95,8 @@ describe('the search index', () => {
     const sante = pages.find((p) => p.url === '/secteurs/sante/')!;
     expect(sante.meta.title).toBe('La santé');
     expect(sante.content).toContain('données médicales');
-    // The footnote call after « clinique » is left out, not glued to the word.
-    expect(sante.content).toMatch(/décision clinique ?\.$/);
+    // The footnote call (and its preview) after « clinique » is left out, not glued to the word.
+    expect(sante.content).toMatch(/décision clinique ?\. /);
     for (const page of pages) {
       expect(page.content, page.url).not.toMatch(/Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe|Références|tout savoir/);
     }
