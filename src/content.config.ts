@@ -1,42 +1,40 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
-import { z } from 'astro/zod';
+import type { Loader } from 'astro/loaders';
+import { checkContent } from './lib/check-content';
 import { contentDir } from './lib/content-dir';
+import { formatReport } from './lib/problems';
+import { homeSchema, sectorSchema } from './lib/schema';
 import { slugFromFileName } from './lib/slug';
 
 const root = contentDir();
 
-const slugPattern = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-/** What an editor may write at the top of a sector file. Unknown keys are errors: a typo must not vanish. */
-export const sectorSchema = z.strictObject({
-  title: z.string().trim().min(1, 'le titre (title) ne peut pas être vide'),
-  description: z
-    .string()
-    .trim()
-    .min(1, 'la description ne peut pas être vide')
-    .max(160, 'la description doit tenir en 160 caractères au plus (elle sert d’aperçu dans les moteurs de recherche)'),
-  order: z.number().int('order doit être un nombre entier').positive('order doit être un entier positif (1, 2, 3…)'),
-  draft: z.boolean().optional(),
-  updated: z.coerce.date().optional(),
-  /** Overrides the URL slug given by the file name. */
-  slug: z.string().regex(slugPattern, 'slug : lettres minuscules sans accents, chiffres et tirets (ex. « jeux-video »)').optional(),
-  /** Old paths of this page (e.g. "/secteurs/ancien-nom/"): each becomes a redirect. */
-  aliases: z.array(z.string().startsWith('/', 'chaque alias est un chemin qui commence par « / »')).optional(),
-});
-
-export const homeSchema = z.strictObject({
-  title: z.string().trim().min(1),
-  description: z.string().trim().min(1).max(160),
-  conclusion: z.string().trim().min(1),
-});
+/**
+ * Before Astro reads any file, the whole content folder goes through the checks of
+ * `npm run check` (one report for every file): the build stops on any problem. In
+ * `npm run dev` the same report is printed as a warning and the site keeps running.
+ */
+function checked(loader: Loader): Loader {
+  return {
+    ...loader,
+    load: async (context) => {
+      const problems = checkContent(root, { includeDrafts: Boolean(context.watcher) });
+      if (problems.length) {
+        const report = formatReport(problems);
+        if (!context.watcher) throw new Error(`Le contenu est à corriger : le site n’a pas été construit.\n\n${report}\n\nLa même liste s’obtient en quelques secondes avec « npm run check ».`);
+        context.logger.warn(`Contenu à corriger (le site de développement continue) :\n${report}`);
+      }
+      return loader.load(context);
+    },
+  };
+}
 
 const secteurs = defineCollection({
-  loader: glob({
+  loader: checked(glob({
     base: `${root}/secteurs`,
     pattern: '**/*.{md,mdx}',
     generateId: ({ entry, data }) => (typeof data.slug === 'string' && data.slug) || slugFromFileName(entry),
-  }),
+  })),
   schema: sectorSchema,
 });
 
@@ -46,3 +44,6 @@ const accueil = defineCollection({
 });
 
 export const collections = { secteurs, accueil };
+
+// Shared with `npm run check` (src/lib/schema.ts); re-exported for existing imports.
+export { homeSchema, sectorSchema };

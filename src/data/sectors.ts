@@ -1,9 +1,12 @@
 import { getCollection, getEntry } from 'astro:content';
 import { neighboursById, sortSectors } from '../lib/sectors';
 
-/** All sectors in reading order. Astro caches collections, so this is cheap to call from every page. */
+/**
+ * All sectors in reading order. Drafts (`draft: true`) show in `npm run dev` and are left
+ * out of the build: no page, no link, no card. Astro caches collections, so this is cheap.
+ */
 export async function getSortedSectors() {
-  return sortSectors(await getCollection('secteurs'));
+  return sortSectors(await getCollection('secteurs', (s) => !(import.meta.env.PROD && s.data.draft)));
 }
 
 export async function getSectorNavigation() {

@@ -6,6 +6,7 @@ import { rehypeFootnotePreviews } from './footnote-previews';
 import { rehypeFrenchTypography } from './french-typography';
 import { rehypeHeadingAnchors } from './heading-anchors';
 import { remarkCollectReferences } from './references';
+import { contentChecks, remarkFailOnProblems } from './remark-checks';
 
 /**
  * The markdown pipeline, shared by astro.config.mjs and the content checker.
@@ -19,7 +20,8 @@ export const markdownOptions = {
     openingQuotes: { double: '«', single: '‘' },
     closingQuotes: { double: '»', single: '’' },
   },
-  remarkPlugins: [remarkGfm, remarkCollectReferences],
+  // Content checks last: a page with a mistake is not rendered, the error names the file, the lines and the fix.
+  remarkPlugins: [remarkGfm, remarkCollectReferences, ...contentChecks(), remarkFailOnProblems],
   remarkRehype: { ...footnoteOptions },
   // Typography last, so it also spaces the text the other plugins add (previews, labels).
   rehypePlugins: [[rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],

@@ -1,0 +1,222 @@
+import path from 'node:path';
+import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkLintNoDuplicateDefinitions from 'remark-lint-no-duplicate-definitions';
+import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
+import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
+import type { Plugin } from 'unified';
+import { visit } from 'unist-util-visit';
+import type { VFile } from 'vfile';
+import { contentDir } from './content-dir';
+import { formatReport, type Problem } from './problems';
+import { closest } from './schema';
+import { markdownAnchors, siteIndex, type SiteIndex } from './site-index';
+
+/**
+ * Content checks as remark plugins, run by the site's markdown pipeline and by
+ * `npm run check`. Each adds a French message (source "contenu") to the file;
+ * remarkFailOnProblems then stops the render with all of them.
+ */
+export const SOURCE = 'contenu';
+
+export interface CheckOptions {
+  /** All pages of the site; default: the content folder (CONTENT_DIR), read once while unchanged. */
+  index?: () => SiteIndex | undefined;
+  /** Whether drafts are pages a link may target: yes in `npm run dev`, no in the build. */
+  includeDrafts?: boolean;
+}
+
+const defaultIndex = () => siteIndex(contentDir());
+const draftsVisible = (options: CheckOptions) => options.includeDrafts ?? process.env.NODE_ENV !== 'production';
+
+function report(file: VFile, message: string, node?: Nodes) {
+  const m = file.message(message, node ? { place: node.position } : undefined);
+  m.source = SOURCE;
+}
+
+const label = (reason: string) => /`([^`]*)`/.exec(reason)?.[1] ?? '?';
+
+/**
+ * Footnotes: a call with no definition (which GFM would print as the literal "[^3]"),
+ * a definition never called, a label defined twice. remark-lint finds them; this
+ * plugin, placed after the three rules, rewrites their messages in French.
+ */
+export function remarkFrenchLintMessages() {
+  return (tree: Root, file: VFile) => {
+    for (const m of file.messages) {
+      if (m.source !== 'remark-lint') continue;
+      const id = label(m.reason);
+      let reason: string | undefined;
+      if (m.ruleId === 'no-undefined-references') {
+        reason = /for a footnote/.test(m.reason)
+          ? `l’appel de note [^${id}] n’a pas de définition (le lecteur verrait « [^${id}] » tel quel) : ajoutez en fin de fichier une ligne « [^${id}]: [Titre de la source](https://…) », ou corrigez le numéro de l’appel`
+          : `le lien [${id}] renvoie à une définition « [${id}]: adresse » qui n’existe pas : écrivez le lien en entier, [texte](https://…), ou, si ce sont de simples crochets, écrivez \\[`;
+      } else if (m.ruleId === 'no-unused-definitions') {
+        reason = /footnote/.test(m.reason)
+          ? `la note [^${id}] est définie mais jamais appelée (elle n’apparaîtrait pas) : ajoutez l’appel [^${id}] dans le texte, ou supprimez la définition`
+          : `la définition de lien [${id}] n’est utilisée par aucun lien : supprimez-la ou utilisez-la`;
+      } else if (m.ruleId === 'no-duplicate-definitions') {
+        const footnote = /footnote/.test(m.reason);
+        let first: number | undefined;
+        visit(tree, footnote ? 'footnoteDefinition' : 'definition', (node: FootnoteDefinition | Definition) => {
+          if (first === undefined && node.identifier === id.toLowerCase()) first = node.position?.start.line;
+        });
+        const where = first ? ` (déjà ligne ${first})` : '';
+        reason = footnote
+          ? `la note [^${id}] est définie deux fois${where} : supprimez le doublon, ou donnez à l’une des deux un autre numéro et appelez-la avec ce numéro`
+          : `la définition de lien [${id}] est écrite deux fois${where} : supprimez le doublon`;
+      }
+      if (!reason) continue;
+      m.reason = reason;
+      m.message = reason;
+      m.source = SOURCE;
+    }
+  };
+}
+
+/** The footnote checks, ready to spread into a plugin list. */
+export const footnoteChecks = [
+  remarkLintNoUndefinedReferences,
+  remarkLintNoUnusedDefinitions,
+  remarkLintNoDuplicateDefinitions,
+  remarkFrenchLintMessages,
+] as Plugin<[], Root>[];
+
+const isHttpUrl = (url: string) => {
+  try {
+    const u = new URL(url);
+    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
+  } catch {
+    return false;
+  }
+};
+const JAVASCRIPT_URL = /^\s*javascript:/i;
+const JAVASCRIPT_IN_HTML = /(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:/i;
+/** "mailto:", "https:"… or "//host": not a page of this site. */
+const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
+
+/**
+ * Links: sources (footnotes) must be absolute http(s) URLs; `javascript:` is refused
+ * everywhere; a link to a page of the site must reach an existing page, and its
+ * "#section" an existing id of that page.
+ */
+export function remarkLinkChecks(options: CheckOptions = {}) {
+  return (tree: Root, file: VFile) => {
+    const index = (options.index ?? defaultIndex)();
+    const here = file.path ? index?.byFile.get(path.resolve(file.path)) : undefined;
+    const currentUrl = here?.url ?? '/';
+    const ownAnchors = new Set([...(here?.anchors ?? []), ...markdownAnchors(tree)]);
+    const definitions = new Map<string, string>();
+    visit(tree, 'definition', (node) => {
+      definitions.set(node.identifier, node.url);
+    });
+
+    const inNotes = new Set<unknown>();
+    visit(tree, 'footnoteDefinition', (note) => {
+      let sources = 0;
+      visit(note, (node) => {
+        inNotes.add(node);
+        const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
+        if (url === undefined) return;
+        sources++;
+        if (!isHttpUrl(url))
+          report(
+            file,
+            `la source de la note [^${note.label ?? note.identifier}] n’est pas une adresse web complète (« ${url} ») : une source se cite avec son adresse entière, qui commence par https:// (ou http://), par exemple [Titre](https://exemple.fr/article)`,
+            node as Nodes,
+          );
+      });
+      if (sources === 0)
+        report(
+          file,
+          `la note [^${note.label ?? note.identifier}] ne contient pas de lien vers sa source : écrivez-la sous la forme « [^${note.label ?? note.identifier}]: [Titre de la source](https://…) »`,
+          note,
+        );
+    });
+
+    visit(tree, (node) => {
+      if (node.type === 'html' && JAVASCRIPT_IN_HTML.test(node.value)) {
+        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node);
+        return;
+      }
+      if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
+      const url = node.url;
+      if (JAVASCRIPT_URL.test(url)) {
+        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node);
+        return;
+      }
+      // Sources were checked above; images and other sites are not pages of this site.
+      if (node.type === 'image' || inNotes.has(node) || hasScheme(url) || !index) return;
+      const problem = internalLinkProblem(url, currentUrl, ownAnchors, index, draftsVisible(options) || here?.draft === true);
+      if (problem) report(file, problem, node);
+    });
+  };
+}
+
+/** Why a link to a page of the site would break, in French, or undefined if it works. */
+function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<string>, index: SiteIndex, includeDrafts: boolean): string | undefined {
+  const target = new URL(url, `http://site${currentUrl}`);
+  const hash = decodeURIComponent(target.hash.slice(1));
+  let pathname = decodeURI(target.pathname);
+  if (!pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(pathname)) pathname += '/';
+  const samePage = url.startsWith('#') || pathname === currentUrl;
+  const pages = samePage ? undefined : index.byUrl.get(pathname);
+  if (!samePage) {
+    const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u);
+    if (!pages || (!includeDrafts && pages.every((e) => e.draft))) {
+      if (pages) return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
+      const mdFile = /([^/]+)\.mdx?\/?$/.exec(pathname)?.[1];
+      const fromFile = mdFile && index.entries.find((e) => path.basename(e.file).replace(/\.mdx?$/, '') === mdFile);
+      const guess = fromFile ? fromFile.url : closest(pathname, known);
+      return (
+        `le lien « ${url} » mène à ${pathname}, une page qui n’existe pas sur le site` +
+        (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '.') +
+        ' L’adresse d’un secteur est /secteurs/ suivi du nom de son fichier sans « .md », puis « / » (par exemple /secteurs/finance/)'
+      );
+    }
+  }
+  if (!hash) return undefined;
+  const anchors = samePage ? ownAnchors : pages![0].anchors;
+  if (anchors.has(hash)) return undefined;
+  const headings = [...anchors].filter((a) => !a.startsWith('user-content-') && a !== 'footnote-label' && a !== 'contenu' && a !== 'secteurs-titre');
+  const guess = closest(hash, headings);
+  return (
+    `le lien « ${url} » vise la section #${hash}, qui n’existe pas sur la page ${samePage ? 'courante' : pathname}` +
+    (guess ? ` : vouliez-vous écrire #${guess} ?` : '.') +
+    (headings.length ? ` Sections de cette page : ${headings.map((h) => `#${h}`).join(', ')}.` : ' Cette page n’a pas d’intertitres.') +
+    ' L’ancre d’un intertitre est son texte en minuscules, sans accents, les mots reliés par des tirets'
+  );
+}
+
+/** A page with only a frontmatter would be an empty page. */
+export function remarkNonEmptyBody() {
+  return (tree: Root, file: VFile) => {
+    // HTML comments (editors' notes) and MDX imports/exports show nothing to the reader.
+    const shown = tree.children.filter((node) => !(node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) && (node.type as string) !== 'mdxjsEsm');
+    if (shown.length === 0)
+      report(file, 'la page n’a pas de texte : écrivez le contenu sous l’en-tête, après la seconde ligne « --- »');
+  };
+}
+
+/** All checks that look at one file, in order, for `unified().use(...)`. */
+export function contentChecks(options: CheckOptions = {}): [Plugin<any[], Root>, ...unknown[]][] {
+  return [...footnoteChecks.map((p) => [p] as [Plugin<[], Root>]), [remarkLinkChecks, options], [remarkNonEmptyBody]];
+}
+
+/** The check messages of a file as problems, with line numbers of the file itself (Astro renders the body without frontmatter). */
+export function fileProblems(file: VFile, options: CheckOptions = {}): Problem[] {
+  const filePath = file.path ? path.resolve(file.path) : '(fichier inconnu)';
+  const entry = file.path ? (options.index ?? defaultIndex)()?.byFile.get(filePath) : undefined;
+  const offset = entry && String(file.value) !== entry.parsed.body ? entry.parsed.bodyStartLine - 1 : 0;
+  return file.messages
+    .filter((m) => m.source === SOURCE)
+    .map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));
+}
+
+/** Last plugin of the site's pipeline: a page with any content problem is not rendered; the error lists them all. */
+export function remarkFailOnProblems(options: CheckOptions = {}) {
+  return (_tree: Root, file: VFile) => {
+    const problems = fileProblems(file, options);
+    if (problems.length) throw new Error(`Contenu à corriger — ${formatReport(problems)}`);
+  };
+}

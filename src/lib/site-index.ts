@@ -1,0 +1,102 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { parseFile, type ParsedFile } from './frontmatter';
+import { sectorPath } from './paths';
+import { headingIds, slugFromFileName } from './slug';
+
+/** One content file and the page it becomes: what cross-file checks (URLs, orders, links, anchors) need. */
+export interface PageEntry {
+  /** Absolute path of the file. */
+  file: string;
+  kind: 'home' | 'sector';
+  /** URL path without the base: "/" or "/secteurs/finance/". */
+  url: string;
+  draft: boolean;
+  order: unknown;
+  source: string;
+  parsed: ParsedFile;
+  tree: Root;
+  /** Every id a link may target on this page with "#…". */
+  anchors: Set<string>;
+}
+
+export interface SiteIndex {
+  dir: string;
+  entries: PageEntry[];
+  byUrl: Map<string, PageEntry[]>;
+  byFile: Map<string, PageEntry>;
+}
+
+/** Ids the layouts put on every page (skip link target) and on the home page. */
+const LAYOUT_IDS = { home: ['contenu', 'secteurs-titre'], sector: ['contenu'] };
+
+/** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
+export function parseMarkdown(body: string, file: string): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (file.endsWith('.mdx')) processor.use(remarkMdx);
+  return processor.parse(body) as Root;
+}
+
+/** The ids a page gets from its markdown: headings (same rule as the renderer) and footnotes. */
+export function markdownAnchors(tree: Root): string[] {
+  const headings: string[] = [];
+  const footnotes: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'heading') headings.push(toString(node));
+    if (node.type === 'footnoteDefinition') footnotes.push('footnote-label', `user-content-fn-${encodeURIComponent(node.identifier.toLowerCase())}`);
+    if (node.type === 'footnoteReference') footnotes.push(`user-content-fnref-${encodeURIComponent(node.identifier.toLowerCase())}`);
+  });
+  // Footnote ids are on the page before heading ids are given (see heading-anchors.ts): a heading never takes them.
+  return [...headingIds(headings, footnotes), ...footnotes];
+}
+
+/** The content files: accueil.md(x) and secteurs/**.md(x), sorted for stable reports. */
+export function contentFiles(dir: string): string[] {
+  const home = ['accueil.md', 'accueil.mdx'].map((f) => path.join(dir, f)).filter((f) => existsSync(f));
+  const sectorsDir = path.join(dir, 'secteurs');
+  const sectors = existsSync(sectorsDir)
+    ? readdirSync(sectorsDir, { recursive: true, encoding: 'utf8' })
+        .filter((f) => /\.mdx?$/.test(f))
+        .map((f) => path.join(sectorsDir, f))
+        .sort()
+    : [];
+  return [...home, ...sectors];
+}
+
+function readEntry(file: string, dir: string): PageEntry {
+  const source = readFileSync(file, 'utf8');
+  const parsed = parseFile(source);
+  const data = parsed.data ?? {};
+  const kind = path.dirname(file) === dir ? 'home' : 'sector';
+  const slug = typeof data.slug === 'string' && data.slug ? data.slug : slugFromFileName(file);
+  const url = kind === 'home' ? '/' : `/${sectorPath(slug)}`;
+  const tree = parseMarkdown(parsed.body, file);
+  const anchors = new Set([...LAYOUT_IDS[kind], ...markdownAnchors(tree)]);
+  return { file, kind, url, draft: data.draft === true, order: data.order, source, parsed, tree, anchors };
+}
+
+let cache: { key: string; index: SiteIndex } | undefined;
+
+/**
+ * Reads and parses every content file once. Cached while no file is added, removed
+ * or modified, so the markdown pipeline can ask for it for each page at no cost
+ * (and `npm run dev` sees edits).
+ */
+export function siteIndex(dir: string): SiteIndex {
+  const files = contentFiles(dir);
+  const key = [dir, ...files.map((f) => `${f}:${statSync(f).mtimeMs}`)].join('\n');
+  if (cache?.key === key) return cache.index;
+  const entries = files.map((file) => readEntry(file, dir));
+  const byUrl = new Map<string, PageEntry[]>();
+  for (const entry of entries) byUrl.set(entry.url, [...(byUrl.get(entry.url) ?? []), entry]);
+  const index = { dir, entries, byUrl, byFile: new Map(entries.map((e) => [e.file, e])) };
+  cache = { key, index };
+  return index;
+}
