@@ -2,10 +2,9 @@
  * `npm run check`: validates all content without building the site and prints every
  * problem at once, grouped per file. Exit code 1 if there is any.
  */
-import path from 'node:path';
 import { checkContent } from '../src/lib/check-content';
 import { contentDir } from '../src/lib/content-dir';
-import { formatReport } from '../src/lib/problems';
+import { displayPath, formatReport } from '../src/lib/problems';
 import { contentFiles } from '../src/lib/site-index';
 
 const dir = contentDir();
@@ -14,4 +13,4 @@ if (problems.length) {
   console.error(`${formatReport(problems)}\n\nCorrigez ces points puis relancez « npm run check ».`);
   process.exit(1);
 }
-console.log(`Contenu vérifié : ${contentFiles(dir).length} fichiers dans ${path.relative(process.cwd(), dir) || dir}, aucun problème.`);
+console.log(`Contenu vérifié : ${contentFiles(dir).length} fichiers dans ${displayPath(dir)}, aucun problème.`);

@@ -207,7 +207,7 @@ export function contentChecks(options: CheckOptions = {}): [Plugin<any[], Root>,
 export function fileProblems(file: VFile, options: CheckOptions = {}): Problem[] {
   const filePath = file.path ? path.resolve(file.path) : '(fichier inconnu)';
   const entry = file.path ? (options.index ?? defaultIndex)()?.byFile.get(filePath) : undefined;
-  const offset = entry && String(file.value) !== entry.parsed.body ? entry.parsed.bodyStartLine - 1 : 0;
+  const offset = entry?.parsed && String(file.value) !== entry.parsed.body ? entry.parsed.bodyStartLine - 1 : 0;
   return file.messages
     .filter((m) => m.source === SOURCE)
     .map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));

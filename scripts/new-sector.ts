@@ -1,0 +1,43 @@
+/**
+ * `npm run new-sector -- "La logistique"`: creates content/secteurs/logistique.md with a
+ * valid frontmatter, the next free order and a template body. Never overwrites a file.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { contentDir } from '../src/lib/content-dir';
+import { nextOrder, newSector } from '../src/lib/new-sector';
+import { displayPath } from '../src/lib/problems';
+import { siteIndex } from '../src/lib/site-index';
+
+function fail(message: string): never {
+  console.error(message);
+  process.exit(1);
+}
+
+const title = process.argv.slice(2).join(' ').trim();
+if (!title) fail('Indiquez le titre du secteur entre guillemets, par exemple : npm run new-sector -- "La logistique"');
+
+const dir = contentDir();
+const index = siteIndex(dir);
+const sectors = index.entries.filter((e) => e.kind === 'sector');
+const sector = newSector(title, nextOrder(sectors.map((e) => e.order)));
+if (!sector.slug) fail(`Le titre « ${title} » ne donne pas d’adresse (il faut au moins une lettre ou un chiffre) : choisissez un autre titre.`);
+
+const file = path.join(dir, 'secteurs', sector.fileName);
+const taken = index.byUrl.get(`/secteurs/${sector.slug}/`);
+if (taken?.length)
+  fail(
+    `Rien n’a été créé : ${displayPath(taken[0].file)} existe déjà et donne l’adresse /secteurs/${sector.slug}/. ` +
+      'Ce fichier n’a pas été modifié. Ouvrez-le pour le compléter, ou choisissez un autre titre.',
+  );
+try {
+  // 'wx': fails if the file appeared meanwhile, so an existing file is never overwritten.
+  writeFileSync(file, sector.content, { flag: 'wx' });
+} catch (error) {
+  const code = (error as NodeJS.ErrnoException).code;
+  fail(code === 'EEXIST' ? `Rien n’a été créé : ${displayPath(file)} existe déjà (il n’a pas été modifié).` : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`);
+}
+console.log(`Créé : ${displayPath(file)} (adresse /secteurs/${sector.slug}/, order: ${sector.content.match(/^order: (\d+)/m)![1]}).
+Ensuite :
+  1. remplacez les textes « À compléter » (la description et le texte) ;
+  2. « npm run dev » pour voir la page, « npm run check » pour vérifier le contenu.`);
