@@ -21,7 +21,13 @@ function checked(loader: Loader): Loader {
       const problems = checkContent(root, { includeDrafts: Boolean(context.watcher) });
       if (problems.length) {
         const report = formatReport(problems);
-        if (!context.watcher) throw new Error(`Le contenu est à corriger : le site n’a pas été construit.\n\n${report}\n\nLa même liste s’obtient en quelques secondes avec « npm run check ».`);
+        if (!context.watcher) {
+          const error = new Error(`Le contenu est à corriger : le site n’a pas été construit.\n\n${report}\n\nLa même liste s’obtient en quelques secondes avec « npm run check » ; CONTRIBUTING.md explique chaque erreur.`);
+          // No stack: it would point at this file, and editors need only the report. A plain Error keeps
+          // the text as written (Astro's own errors render [text](url) as markdown, which would garble the hints).
+          error.stack = '';
+          throw error;
+        }
         context.logger.warn(`Contenu à corriger (le site de développement continue) :\n${report}`);
       }
       return loader.load(context);

@@ -167,7 +167,10 @@ function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<st
       if (pages) return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
       const mdFile = /([^/]+)\.mdx?\/?$/.exec(pathname)?.[1];
       const fromFile = mdFile && index.entries.find((e) => path.basename(e.file).replace(/\.mdx?$/, '') === mdFile);
-      const guess = fromFile ? fromFile.url : closest(pathname, known);
+      // Compare the last path segment: a typo in "finanse", not the shared "/secteurs/" prefix.
+      const segment = (u: string) => u.split('/').filter(Boolean).pop() ?? '';
+      const near = closest(segment(pathname), known.map(segment).filter(Boolean));
+      const guess = fromFile ? fromFile.url : near !== undefined ? known.find((u) => segment(u) === near) : undefined;
       return (
         `le lien « ${url} » mène à ${pathname}, une page qui n’existe pas sur le site` +
         (guess ? ` : vouliez-vous écrire « ${guess} » ?` : '.') +
