@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import { markdownOptions } from './src/lib/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
+import { devServerFlag } from './src/lib/drafts.ts';
 
 const env = process.env;
 
@@ -24,6 +25,7 @@ export default defineConfig({
     processor: unified(markdownOptions),
     syntaxHighlight: false,
   },
-  integrations: [mdx(), pagefind()],
+  // devServerFlag: drafts and on-page content problems in `astro dev` only (src/lib/drafts.ts).
+  integrations: [mdx(), pagefind(), devServerFlag()],
   vite: { plugins: [tailwindcss()] },
 });

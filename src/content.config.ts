@@ -3,6 +3,7 @@ import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
 import { checkContent } from './lib/check-content';
 import { contentDir } from './lib/content-dir';
+import { isDevServer } from './lib/drafts';
 import { formatReport } from './lib/problems';
 import { homeSchema, sectorSchema } from './lib/schema';
 import { slugFromFileName } from './lib/slug';
@@ -18,10 +19,11 @@ function checked(loader: Loader): Loader {
   return {
     ...loader,
     load: async (context) => {
-      const problems = checkContent(root, { includeDrafts: Boolean(context.watcher) });
+      const dev = isDevServer();
+      const problems = checkContent(root, { includeDrafts: dev });
       if (problems.length) {
         const report = formatReport(problems);
-        if (!context.watcher) {
+        if (!dev) {
           const error = new Error(`Le contenu est à corriger : le site n’a pas été construit.\n\n${report}\n\nLa même liste s’obtient en quelques secondes avec « npm run check » ; CONTRIBUTING.md explique chaque erreur.`);
           // No stack: it would point at this file, and editors need only the report. A plain Error keeps
           // the text as written (Astro's own errors render [text](url) as markdown, which would garble the hints).

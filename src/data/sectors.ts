@@ -1,4 +1,5 @@
 import { getCollection, getEntry } from 'astro:content';
+import { isDevServer } from '../lib/drafts';
 import { neighboursById, sortSectors } from '../lib/sectors';
 
 /**
@@ -6,7 +7,7 @@ import { neighboursById, sortSectors } from '../lib/sectors';
  * out of the build: no page, no link, no card. Astro caches collections, so this is cheap.
  */
 export async function getSortedSectors() {
-  return sortSectors(await getCollection('secteurs', (s) => !(import.meta.env.PROD && s.data.draft)));
+  return sortSectors(await getCollection('secteurs', (s) => isDevServer() || !s.data.draft));
 }
 
 export async function getSectorNavigation() {

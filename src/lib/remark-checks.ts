@@ -8,7 +8,8 @@ import type { Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { contentDir } from './content-dir';
-import { formatReport, type Problem } from './problems';
+import { isDevServer } from './drafts';
+import { displayPath, formatReport, type Problem } from './problems';
 import { closest } from './schema';
 import { markdownAnchors, siteIndex, type SiteIndex } from './site-index';
 
@@ -27,7 +28,7 @@ export interface CheckOptions {
 }
 
 const defaultIndex = () => siteIndex(contentDir());
-const draftsVisible = (options: CheckOptions) => options.includeDrafts ?? process.env.NODE_ENV !== 'production';
+const draftsVisible = (options: CheckOptions) => options.includeDrafts ?? isDevServer();
 
 function report(file: VFile, message: string, node?: Nodes) {
   const m = file.message(message, node ? { place: node.position } : undefined);
@@ -216,10 +217,23 @@ export function fileProblems(file: VFile, options: CheckOptions = {}): Problem[]
     .map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));
 }
 
-/** Last plugin of the site's pipeline: a page with any content problem is not rendered; the error lists them all. */
-export function remarkFailOnProblems(options: CheckOptions = {}) {
-  return (_tree: Root, file: VFile) => {
+const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Last plugin of the site's pipeline. In the build, a page with any content problem stops
+ * the render (the content check before the build has already stopped it). In `npm run dev`
+ * the page shows the problems in a box above its text, so the editor sees them on save.
+ */
+export function remarkFailOnProblems(options: CheckOptions & { dev?: boolean } = {}) {
+  return (tree: Root, file: VFile) => {
     const problems = fileProblems(file, options);
-    if (problems.length) throw new Error(`Contenu à corriger — ${formatReport(problems)}`);
+    if (!problems.length) return;
+    const report = formatReport(problems);
+    if (!(options.dev ?? isDevServer())) throw new Error(`Contenu à corriger — ${report}`);
+    const items = problems.map((p) => `<li>${p.line ? `ligne ${p.line} : ` : ''}${escapeHtml(p.message)}</li>`).join('');
+    tree.children.unshift({
+      type: 'html',
+      value: `<div role="alert" data-content-problems style="border:3px solid #b91c1c;background:#fef2f2;color:#7f1d1d;padding:1rem;margin-bottom:1.5rem"><p><strong>Contenu à corriger (visible seulement avec npm run dev, la construction échouerait) :</strong> ${escapeHtml(displayPath(problems[0].file))}</p><ul>${items}</ul></div>`,
+    });
   };
 }

@@ -134,10 +134,24 @@ describe('remarkFailOnProblems', () => {
   it('stops the render with every problem, the file and the lines', () => {
     const processor = unified().use(remarkParse).use(remarkGfm);
     for (const [plugin, ...settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, ...settings);
-    processor.use(remarkFailOnProblems, { index: fakeIndex });
+    processor.use(remarkFailOnProblems, { index: fakeIndex, dev: false });
     const file = new VFile({ path: '/c/secteurs/sante.md', value: 'Texte[^2].\n\n[^1]: [A](https://example.org)\n' });
     expect(() => processor.runSync(processor.parse(file) as Root, file)).toThrow(
       /2 problèmes dans 1 fichier[\s\S]*\/c\/secteurs\/sante\.md\n {2}ligne 1 : l’appel de note \[\^2\][\s\S]*ligne 3 : la note \[\^1\] est définie mais jamais appelée/,
     );
+  });
+});
+
+describe('remarkFailOnProblems in npm run dev', () => {
+  it('shows the problems above the text instead of failing', () => {
+    const processor = unified().use(remarkParse).use(remarkGfm);
+    for (const [plugin, ...settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, ...settings);
+    processor.use(remarkFailOnProblems, { index: fakeIndex, dev: true });
+    const file = new VFile({ path: '/c/secteurs/sante.md', value: 'Texte[^2] <b>.\n' });
+    const tree = processor.runSync(processor.parse(file) as Root, file) as Root;
+    const box = tree.children[0];
+    expect(box.type).toBe('html');
+    expect(box.type === 'html' && box.value).toMatch(/^<div role="alert"[^>]*>.*ligne 1 : l’appel de note \[\^2\] n’a pas de définition.*<\/div>$/);
+    expect(tree.children).toHaveLength(2);
   });
 });

@@ -1,0 +1,149 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseFile } from '../../src/lib/frontmatter';
+import { buildSite, contentWith, projectRoot, removeAll, type BuildResult } from './build-site';
+import { runScript, snapshot, type CommandResult } from './editor-commands';
+import { BuiltSite, text } from './site';
+
+// content/ plus a draft (tests/fixtures/draft-sector), then `npm run new-sector -- "La logistique"`.
+let dir: string;
+let created: CommandResult;
+let createdText: string;
+let again: CommandResult;
+let existing: CommandResult;
+let beforeRefusals: Record<string, string>;
+let afterRefusals: Record<string, string>;
+let check: CommandResult;
+let build: BuildResult;
+let site: BuiltSite;
+
+beforeAll(() => {
+  dir = contentWith('draft-sector');
+  created = runScript('new-sector', dir, ['La logistique']);
+  createdText = readFileSync(path.join(dir, 'secteurs/logistique.md'), 'utf8');
+  beforeRefusals = snapshot(dir);
+  again = runScript('new-sector', dir, ['La logistique']);
+  existing = runScript('new-sector', dir, ['Les jeux vidéo']);
+  afterRefusals = snapshot(dir);
+  check = runScript('check-content', dir);
+  build = buildSite({ CONTENT_DIR: dir });
+  site = new BuiltSite(build.outDir);
+});
+afterAll(() => removeAll(dir, path.dirname(build.outDir)));
+
+describe('npm run new-sector', () => {
+  it('creates secteurs/logistique.md with the title and the next free order', () => {
+    expect(created.status).toBe(0);
+    expect(created.output).toContain('secteurs/logistique.md');
+    const data = parseFile(createdText).data;
+    // The draft holds order 8: the next free one is 9.
+    expect(data).toMatchObject({ title: 'La logistique', order: 9 });
+  });
+
+  it('refuses to overwrite an existing file, says so and changes nothing', () => {
+    for (const refusal of [again, existing]) {
+      expect(refusal.status).toBe(1);
+      expect(refusal.output).toMatch(/Rien n’a été créé : .*existe déjà/);
+    }
+    expect(existing.output).toContain('secteurs/jeux-video.md');
+    expect(afterRefusals).toEqual(beforeRefusals);
+  });
+
+  it('writes a file that passes npm run check and builds into a page', () => {
+    expect(check.status, check.output).toBe(0);
+    expect(check.output).toContain('aucun problème');
+    expect(build.status, build.output).toBe(0);
+    const doc = site.document('/secteurs/logistique/');
+    expect(text(doc.querySelector('h1'))).toBe('La logistique');
+    expect(text(doc.querySelector('article'))).toContain('À compléter');
+  });
+});
+
+describe('a draft (draft: true)', () => {
+  it('is left out of the build: no page, no card, no link, no mention', () => {
+    expect(site.fileFor('/secteurs/brouillon/')).toBeUndefined();
+    expect(site.pages()).not.toContain('/secteurs/brouillon/');
+    for (const page of site.pages()) {
+      const html = site.html(page);
+      expect(html, page).not.toContain('/secteurs/brouillon/');
+      expect(html, page).not.toContain('Le secteur en brouillon');
+    }
+  });
+});
+
+/** The environment of an editor's shell: without vitest's variables (with them, Astro's dev server serves no page). */
+function editorEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)));
+}
+
+/** A free local port for the dev server. */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fetches a page until `test` accepts its HTML (the dev server reloads content asynchronously). */
+async function waitFor(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    try {
+      const response = await fetch(url);
+      last = await response.text();
+      if (response.ok && test(last)) return last;
+    } catch {
+      // The server is not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} : attendu non vu en ${timeoutMs} ms. Dernière réponse :\n${last.slice(0, 2000)}`);
+}
+
+describe('npm run dev', () => {
+  let devDir: string;
+  let server: ChildProcess;
+  let base: string;
+
+  beforeAll(async () => {
+    devDir = contentWith('draft-sector');
+    const port = await freePort();
+    base = `http://127.0.0.1:${port}`;
+    server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
+      cwd: projectRoot,
+      stdio: 'ignore',
+      env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: devDir, ASTRO_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'pe-dev-cache-')) },
+    });
+  });
+  afterAll(() => {
+    server?.kill();
+    removeAll(devDir);
+  });
+
+  it('shows the draft, with its card on the home page', async () => {
+    await waitFor(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte provisoire du brouillon'));
+    await waitFor(`${base}/`, (html) => html.includes('href="/secteurs/brouillon/"'));
+  });
+
+  it('shows an edited file without a restart', async () => {
+    const file = path.join(devDir, 'secteurs/brouillon.md');
+    writeFileSync(file, readFileSync(file, 'utf8').replace('Texte provisoire du brouillon', 'Texte réécrit pendant le dev'));
+    await waitFor(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte réécrit pendant le dev'));
+  });
+
+  it('shows an added file without a restart, and its mistakes on the page', async () => {
+    const file = path.join(devDir, 'secteurs/transport.md');
+    writeFileSync(file, '---\ntitle: "Le transport"\ndescription: "Un secteur ajouté pendant que le serveur tourne."\norder: 9\n---\n\nTexte du transport.\n');
+    await waitFor(`${base}/secteurs/transport/`, (html) => html.includes('Texte du transport.'));
+    appendFileSync(file, '\nUn appel sans définition[^7].\n');
+    const html = await waitFor(`${base}/secteurs/transport/`, (page) => page.includes('data-content-problems'));
+    expect(html).toMatch(/ligne 9 : l’appel de note \[\^7\] n’a pas de définition/);
+  });
+});
