@@ -39,7 +39,7 @@ function frontmatterProblems(entry: PageEntry): Problem[] {
 
 function markdownProblems(entry: PageEntry, options: CheckOptions): Problem[] {
   const processor = unified();
-  for (const [plugin, ...settings] of contentChecks(options)) processor.use(plugin, ...settings);
+  for (const [plugin, settings] of contentChecks(options)) processor.use(plugin, settings);
   const file = new VFile({ path: entry.file, value: entry.parsed.body });
   processor.runSync(structuredClone(entry.tree), file);
   return fileProblems(file, options);

@@ -203,8 +203,8 @@ export function remarkNonEmptyBody() {
 }
 
 /** All checks that look at one file, in order, for `unified().use(...)`. */
-export function contentChecks(options: CheckOptions = {}): [Plugin<any[], Root>, ...unknown[]][] {
-  return [...footnoteChecks.map((p) => [p] as [Plugin<[], Root>]), [remarkLinkChecks, options], [remarkNonEmptyBody]];
+export function contentChecks(options: CheckOptions = {}): [Plugin<any[], Root>, any][] {
+  return [...footnoteChecks.map((p): [Plugin<any[], Root>, any] => [p, undefined]), [remarkLinkChecks, options], [remarkNonEmptyBody, undefined]];
 }
 
 /** The check messages of a file as problems, with line numbers of the file itself (Astro renders the body without frontmatter). */

@@ -23,7 +23,7 @@ function fakeIndex(): SiteIndex {
 /** The French messages the checks give for `markdown` written in content/secteurs/sante.md. */
 function check(markdown: string, options: CheckOptions = {}): { line?: number; message: string }[] {
   const processor = unified().use(remarkParse).use(remarkGfm);
-  for (const [plugin, ...settings] of contentChecks({ index: fakeIndex, includeDrafts: false, ...options })) processor.use(plugin, ...settings);
+  for (const [plugin, settings] of contentChecks({ index: fakeIndex, includeDrafts: false, ...options })) processor.use(plugin, settings);
   const file = new VFile({ path: '/c/secteurs/sante.md', value: markdown });
   processor.runSync(processor.parse(file) as Root, file);
   return file.messages.map((m) => ({ line: m.line, message: m.reason }));
@@ -133,7 +133,7 @@ describe('content checks on markdown', () => {
 describe('remarkFailOnProblems', () => {
   it('stops the render with every problem, the file and the lines', () => {
     const processor = unified().use(remarkParse).use(remarkGfm);
-    for (const [plugin, ...settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, ...settings);
+    for (const [plugin, settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, settings);
     processor.use(remarkFailOnProblems, { index: fakeIndex, dev: false });
     const file = new VFile({ path: '/c/secteurs/sante.md', value: 'Texte[^2].\n\n[^1]: [A](https://example.org)\n' });
     expect(() => processor.runSync(processor.parse(file) as Root, file)).toThrow(
@@ -145,7 +145,7 @@ describe('remarkFailOnProblems', () => {
 describe('remarkFailOnProblems in npm run dev', () => {
   it('shows the problems above the text instead of failing', () => {
     const processor = unified().use(remarkParse).use(remarkGfm);
-    for (const [plugin, ...settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, ...settings);
+    for (const [plugin, settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, settings);
     processor.use(remarkFailOnProblems, { index: fakeIndex, dev: true });
     const file = new VFile({ path: '/c/secteurs/sante.md', value: 'Texte[^2] <b>.\n' });
     const tree = processor.runSync(processor.parse(file) as Root, file) as Root;
