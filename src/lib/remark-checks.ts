@@ -162,8 +162,9 @@ function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<st
   if (!pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(pathname)) pathname += '/';
   const samePage = url.startsWith('#') || pathname === currentUrl;
   const pages = samePage ? undefined : index.byUrl.get(pathname);
+  if (!samePage && !pages && index.staticUrls?.has(pathname)) return undefined;
   if (!samePage) {
-    const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u);
+    const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u).concat([...(index.staticUrls ?? [])]);
     if (!pages || (!includeDrafts && pages.every((e) => e.draft))) {
       if (pages) return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
       const mdFile = /([^/]+)\.mdx?\/?$/.exec(pathname)?.[1];
@@ -182,7 +183,7 @@ function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<st
   if (!hash) return undefined;
   const anchors = samePage ? ownAnchors : pages![0].anchors;
   if (anchors.has(hash)) return undefined;
-  const headings = [...anchors].filter((a) => !a.startsWith('user-content-') && a !== 'footnote-label' && a !== 'contenu' && a !== 'secteurs-titre');
+  const headings = [...anchors].filter((a) => !a.startsWith('user-content-') && !['footnote-label', 'contenu', 'recherche-q', 'secteurs-titre'].includes(a));
   const guess = closest(hash, headings);
   return (
     `le lien « ${url} » vise la section #${hash}, qui n’existe pas sur la page ${samePage ? 'courante' : pathname}` +

@@ -32,10 +32,25 @@ export interface SiteIndex {
   entries: PageEntry[];
   byUrl: Map<string, PageEntry[]>;
   byFile: Map<string, PageEntry>;
+  /** Pages made by src/pages rather than content/ (e.g. "/references/"): a link may target them; their anchors are not checked. */
+  staticUrls?: Set<string>;
 }
 
 /** Ids the layouts put on every page (skip link target) and on the home page. */
-const LAYOUT_IDS = { home: ['contenu', 'secteurs-titre'], sector: ['contenu'] };
+const LAYOUT_IDS = { home: ['contenu', 'recherche-q', 'secteurs-titre'], sector: ['contenu', 'recherche-q'] };
+
+/**
+ * URLs of the routes written in src/pages without a parameter: "references/index.astro" → "/references/".
+ * Dynamic routes ([slug]) come from content/ and are indexed from it; 404 is not a link target.
+ */
+export function staticRoutes(pagesDir = path.resolve('src/pages')): Set<string> {
+  if (!existsSync(pagesDir)) return new Set();
+  const urls = readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => /\.(astro|md|mdx)$/.test(f) && !f.includes('[') && !/(^|\/)_/.test(f) && !/^404\./.test(f))
+    .map((f) => `/${f.replace(/\.(astro|md|mdx)$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
+  return new Set(urls);
+}
 
 /** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
 export function parseMarkdown(body: string, file: string): Root {
@@ -96,7 +111,7 @@ export function siteIndex(dir: string): SiteIndex {
   const entries = files.map((file) => readEntry(file, dir));
   const byUrl = new Map<string, PageEntry[]>();
   for (const entry of entries) byUrl.set(entry.url, [...(byUrl.get(entry.url) ?? []), entry]);
-  const index = { dir, entries, byUrl, byFile: new Map(entries.map((e) => [e.file, e])) };
+  const index = { dir, entries, byUrl, byFile: new Map(entries.map((e) => [e.file, e])), staticUrls: staticRoutes() };
   cache = { key, index };
   return index;
 }

@@ -17,7 +17,7 @@ function fakeIndex(): SiteIndex {
     page('/c/secteurs/brouillon.md', '/secteurs/brouillon/', ['contenu'], true),
     page('/c/secteurs/sante.md', '/secteurs/sante/', ['contenu']),
   ];
-  return { dir: '/c', entries, byUrl: new Map(entries.map((e) => [e.url, [e]])), byFile: new Map(entries.map((e) => [e.file, e])) };
+  return { dir: '/c', entries, byUrl: new Map(entries.map((e) => [e.url, [e]])), byFile: new Map(entries.map((e) => [e.file, e])), staticUrls: new Set(['/references/']) };
 }
 
 /** The French messages the checks give for `markdown` written in content/secteurs/sante.md. */
@@ -102,6 +102,11 @@ describe('content checks on markdown', () => {
 
   it('accept relative links to existing pages and a missing trailing slash', () => {
     expect(check('[a](../finance/) [b](/secteurs/finance) [c](./) [d](../../)\n')).toEqual([]);
+  });
+
+  it('accept links to pages made by src/pages, and suggest them', () => {
+    expect(check('[a](/references/) [b](/references/#une-source)\n')).toEqual([]);
+    expect(check('[a](/reference/)\n')[0].message).toContain('vouliez-vous écrire « /references/ »');
   });
 
   it('refuse a link to a #section that does not exist, here or on another page', () => {
