@@ -140,6 +140,12 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
         report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node);
         return;
       }
+      // MDX elements: <a href="javascript:…"> written as JSX.
+      const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes;
+      if (attributes?.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^(href|src|action|formaction)$/i.test(a.name ?? '') && JAVASCRIPT_URL.test(a.value))) {
+        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node as Nodes);
+        return;
+      }
       if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
       const url = node.url;
       if (JAVASCRIPT_URL.test(url)) {

@@ -71,6 +71,8 @@ describe('a draft (draft: true)', () => {
       const html = site.html(page);
       expect(html, page).not.toContain('/secteurs/brouillon/');
       expect(html, page).not.toContain('Le secteur en brouillon');
+      // Nor its sources (the references page lists every published source).
+      expect(html, page).not.toContain('example.org/source-du-brouillon');
     }
   });
 });

@@ -1,5 +1,6 @@
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
@@ -87,6 +88,14 @@ describe('content checks on markdown', () => {
     const problems = check(`Texte.\n\n${markdown}\n`);
     expect(problems.length).toBeGreaterThan(0);
     expect(problems.every((p) => p.message.includes('adresse « javascript: » est interdite'))).toBe(true);
+  });
+
+  it('refuse a javascript: URL in an MDX element', () => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkMdx);
+    for (const [plugin, settings] of contentChecks({ index: fakeIndex })) processor.use(plugin, settings);
+    const file = new VFile({ path: '/c/secteurs/sante.mdx', value: 'Texte <a href="javascript:alert(1)">clic</a>.\n' });
+    processor.runSync(processor.parse(file) as Root, file);
+    expect(file.messages.map((m) => m.reason)).toEqual([expect.stringContaining('adresse « javascript: » est interdite')]);
   });
 
   it.each([
