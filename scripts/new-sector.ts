@@ -2,7 +2,7 @@
  * `npm run new-sector -- "La logistique"`: creates content/secteurs/logistique.md with a
  * valid frontmatter, the next free order and a template body. Never overwrites a file.
  */
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { contentDir } from '../src/lib/content-dir';
 import { nextOrder, newSector } from '../src/lib/new-sector';
@@ -31,6 +31,7 @@ if (taken?.length)
       'Ce fichier n’a pas été modifié. Ouvrez-le pour le compléter, ou choisissez un autre titre.',
   );
 try {
+  mkdirSync(path.dirname(file), { recursive: true });
   // 'wx': fails if the file appeared meanwhile, so an existing file is never overwritten.
   writeFileSync(file, sector.content, { flag: 'wx' });
 } catch (error) {

@@ -106,7 +106,10 @@ let cache: { key: string; index: SiteIndex } | undefined;
  */
 export function siteIndex(dir: string): SiteIndex {
   const files = contentFiles(dir);
-  const key = [dir, ...files.map((f) => `${f}:${statSync(f).mtimeMs}`)].join('\n');
+  const key = [dir, ...files.map((f) => {
+    const { mtimeMs, size } = statSync(f);
+    return `${f}:${mtimeMs}:${size}`;
+  })].join('\n');
   if (cache?.key === key) return cache.index;
   const entries = files.map((file) => readEntry(file, dir));
   const byUrl = new Map<string, PageEntry[]>();
