@@ -91,8 +91,17 @@ const isHttpUrl = (url: string) => {
     return false;
   }
 };
-const JAVASCRIPT_URL = /^\s*javascript:/i;
-const JAVASCRIPT_IN_HTML = /(?:href|src|action|formaction)\s*=\s*["']?\s*javascript:/i;
+// Browsers ignore spaces, tabs and control characters inside a URL's scheme ("java\tscript:").
+const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
+const JAVASCRIPT_MESSAGE = 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien';
+const URL_ATTRIBUTE = /\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
+const NAMED = { colon: ':', tab: '\t', newline: '\n' } as Record<string, string>;
+/** Character references a browser decodes in an attribute: "&#106;avascript&colon;" is "javascript:". */
+const decodeReferences = (value: string) =>
+  value.replace(/&(?:#x([0-9a-f]+)|#(\d+)|([a-z]+));?/gi, (whole, hex, dec, name) =>
+    hex ? String.fromCodePoint(parseInt(hex, 16)) : dec ? String.fromCodePoint(Number(dec)) : (NAMED[name.toLowerCase()] ?? whole),
+  );
+const htmlHasJavascriptUrl = (html: string) => [...html.matchAll(URL_ATTRIBUTE)].some((m) => isJavascriptUrl(decodeReferences(m[1] ?? m[2] ?? m[3])));
 /** "mailto:", "https:"… or "//host": not a page of this site. */
 const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 
@@ -136,20 +145,20 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
     });
 
     visit(tree, (node) => {
-      if (node.type === 'html' && JAVASCRIPT_IN_HTML.test(node.value)) {
-        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node);
+      if (node.type === 'html' && htmlHasJavascriptUrl(node.value)) {
+        report(file, JAVASCRIPT_MESSAGE, node);
         return;
       }
       // MDX elements: <a href="javascript:…"> written as JSX.
       const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes;
-      if (attributes?.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^(href|src|action|formaction)$/i.test(a.name ?? '') && JAVASCRIPT_URL.test(a.value))) {
-        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node as Nodes);
+      if (attributes?.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^(href|src|action|formaction)$/i.test(a.name ?? '') && isJavascriptUrl(a.value))) {
+        report(file, JAVASCRIPT_MESSAGE, node as Nodes);
         return;
       }
       if (node.type !== 'link' && node.type !== 'definition' && node.type !== 'image') return;
       const url = node.url;
-      if (JAVASCRIPT_URL.test(url)) {
-        report(file, 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien', node);
+      if (isJavascriptUrl(url)) {
+        report(file, JAVASCRIPT_MESSAGE, node);
         return;
       }
       // Sources were checked above; images and other sites are not pages of this site.
@@ -162,9 +171,16 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
 
 /** Why a link to a page of the site would break, in French, or undefined if it works. */
 function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<string>, index: SiteIndex, includeDrafts: boolean): string | undefined {
-  const target = new URL(url, `http://site${currentUrl}`);
-  const hash = decodeURIComponent(target.hash.slice(1));
-  let pathname = decodeURI(target.pathname);
+  let target: URL;
+  let hash: string;
+  let pathname: string;
+  try {
+    target = new URL(url, `http://site${currentUrl}`);
+    hash = decodeURIComponent(target.hash.slice(1));
+    pathname = decodeURI(target.pathname);
+  } catch {
+    return `l’adresse du lien « ${url} » est mal formée (un « % » doit être suivi de deux chiffres ou lettres) : corrigez-la`;
+  }
   if (!pathname.endsWith('/') && !/\.[a-z0-9]+$/i.test(pathname)) pathname += '/';
   const samePage = url.startsWith('#') || pathname === currentUrl;
   const pages = samePage ? undefined : index.byUrl.get(pathname);

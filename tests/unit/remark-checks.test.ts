@@ -82,6 +82,9 @@ describe('content checks on markdown', () => {
   it.each([
     ['[clic](javascript:alert(1))'],
     ['[clic](JavaScript:void(0))'],
+    ['<a href="java\tscript:alert(1)">clic</a>'],
+    ['[clic](<java\tscript:alert(1)>)'],
+    ['<a href=&#106;avascript&colon;alert(1)>clic</a>'],
     ['<a href="javascript:alert(1)">clic</a>'],
     ['[clic][x]\n\n[x]: javascript:alert(1)'],
   ])('refuse a javascript: URL anywhere: %s', (markdown) => {
@@ -107,6 +110,14 @@ describe('content checks on markdown', () => {
     expect(rest).toEqual([]);
     expect(problem.message).toContain(`mène à ${resolved}, une page qui n’existe pas`);
     expect(problem.message).toContain(hint);
+  });
+
+  it('leave the word javascript: alone in text and in ordinary links', () => {
+    expect(check('Le préfixe javascript: est interdit, voir <a href="https://example.org/javascript:">ceci</a>.\n')).toEqual([]);
+  });
+
+  it('explain a malformed address instead of crashing', () => {
+    expect(check('[a](/secteurs/100%25%/)\n')).toEqual([{ line: 1, message: expect.stringContaining('est mal formée') }]);
   });
 
   it('accept relative links to existing pages and a missing trailing slash', () => {
