@@ -44,6 +44,15 @@ const label = (reason: string) => /`([^`]*)`/.exec(reason)?.[1] ?? '?';
  */
 export function remarkFrenchLintMessages() {
   return (tree: Root, file: VFile) => {
+    // "[la société]" or "[…]" in a quotation is plain text to the reader, not a broken link: only
+    // footnote calls and full references "[texte][x]" without a definition are mistakes.
+    const source = String(file.value);
+    file.messages = file.messages.filter((m) => {
+      if (m.source !== 'remark-lint' || m.ruleId !== 'no-undefined-references' || !/for a link/.test(m.reason)) return true;
+      const place = m.place && 'start' in m.place ? m.place : undefined;
+      const text = place?.start.offset !== undefined && place.end.offset !== undefined ? source.slice(place.start.offset, place.end.offset) : '';
+      return !/^\[[^\]]*\]$/.test(text);
+    });
     for (const m of file.messages) {
       if (m.source !== 'remark-lint') continue;
       const id = label(m.reason);

@@ -50,6 +50,11 @@ describe('content checks on markdown', () => {
     expect(problem.message).toContain('[^3]: [Titre de la source](https://…)');
   });
 
+  it('accept plain brackets in prose, refuse a full reference with no definition', () => {
+    expect(check('Il a dit : « [la société] a tout prévu […] » [sic].\n')).toEqual([]);
+    expect(check('Voir [le rapport][rapport].\n')).toEqual([{ line: 1, message: expect.stringContaining('le lien [rapport] renvoie à une définition') }]);
+  });
+
   it('refuse a footnote definition never called', () => {
     expect(check('Du texte[^1].\n\n[^1]: [A](https://example.org/a)\n[^2]: [B](https://example.org/b)\n')).toEqual([
       { line: 4, message: expect.stringContaining('la note [^2] est définie mais jamais appelée') },
