@@ -26,10 +26,12 @@ function time(label: string, task: () => void) {
 
 const node = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' });
-const build = (env: Record<string, string>) => {
+const build = (env: Record<string, string>, expected: 'ok' | 'échec') => {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-bench-'));
-  node([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { OUT_DIR: path.join(work, 'dist'), ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env });
+  const result = node([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { OUT_DIR: path.join(work, 'dist'), ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env });
   rmSync(work, { recursive: true, force: true });
+  // A timing is meaningless if the build did not end as intended.
+  if ((result.status === 0) !== (expected === 'ok')) throw new Error(`construction inattendue (code ${result.status}) :\n${result.stdout}\n${result.stderr}`);
 };
 
 const broken = mkdtempSync(path.join(tmpdir(), 'pe-bench-content-'));
@@ -47,7 +49,7 @@ const made = [...copies];
 time('checks en mémoire (checkContent, à froid)', () => checkContent(copies.pop()!));
 for (const dir of made) rmSync(dir, { recursive: true, force: true });
 time('npm run check (processus complet)', () => node([path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts']));
-time('astro build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }));
-time('astro build complet (contenu valide)', () => build({}));
+time('astro build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }, 'échec'));
+time('astro build complet (contenu valide)', () => build({}, 'ok'));
 rmSync(broken, { recursive: true, force: true });
 
