@@ -40,7 +40,7 @@ export function extractReferences(tree: Root): Reference[] {
  */
 export function remarkCollectReferences() {
   return (tree: Root, file: VFile) => {
-    const astro = ((file.data as Record<string, any>).astro ??= {});
+    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
     astro.frontmatter = { ...(astro.frontmatter ?? {}), references: extractReferences(tree) };
   };
 }

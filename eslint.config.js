@@ -1,0 +1,16 @@
+// @ts-check
+import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  { ignores: ['dist/', '.astro/', 'node_modules/', 'bench-results/', '.tmp/'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  ...astro.configs.recommended,
+  // Config files, scripts and tests run in Node.
+  { languageOptions: { globals: { ...globals.node } } },
+  // Code passed to page.evaluate() runs in the browser.
+  { files: ['tests/browser/**'], languageOptions: { globals: { ...globals.browser } } },
+);
