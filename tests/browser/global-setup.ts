@@ -1,0 +1,40 @@
+import path from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { buildSite, removeAll } from '../build/build-site';
+// @ts-expect-error: plain JavaScript module without types
+import { startServer } from '../../scripts/serve.mjs';
+
+export interface ServedBuild {
+  /** Folder of the built site. */
+  dir: string;
+  /** Where it is served, ending with the base path ("http://127.0.0.1:PORT/prompt/"). */
+  url: string;
+  base: string;
+}
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    served: { site: ServedBuild; subPath: ServedBuild };
+  }
+}
+
+export const SUB_PATH = '/prompt/';
+
+/** Builds the site twice (at the root and under a sub-path), serves both with gzip and the 404 page. */
+export default async function setup(project: TestProject) {
+  const servers: { close: () => Promise<void> }[] = [];
+  const dirs: string[] = [];
+  const serve = async (base: string): Promise<ServedBuild> => {
+    const build = buildSite(base === '/' ? {} : { BASE_PATH: base });
+    if (build.status !== 0) throw new Error(`La construction du site (base ${base}) a échoué :\n${build.output}`);
+    dirs.push(path.dirname(build.outDir));
+    const server = await startServer({ root: build.outDir, port: 0, base });
+    servers.push(server);
+    return { dir: build.outDir, url: server.url, base };
+  };
+  project.provide('served', { site: await serve('/'), subPath: await serve(SUB_PATH) });
+  return async () => {
+    await Promise.all(servers.map((s) => s.close()));
+    removeAll(...dirs);
+  };
+}
