@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser, Request } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromium';
+import { freshPage, ServedSite } from './site';
+
+const site = new ServedSite(inject('served').site);
+let browser: Browser;
+
+/**
+ * The reading budgets: every page but search renders from ≤ 2 requests, ≤ 8 KB
+ * gzip, no JavaScript, no web font, no layout shift. Bytes are the compressed
+ * bodies as received (what the site controls); headers vary with the host and
+ * are printed beside them.
+ */
+const BUDGET = { requests: 2, bytes: 8 * 1024 };
+// Search needs its script and index: the budgets of reading pages don't apply to it.
+const EXEMPT = new Set(['recherche/']);
+
+describeInBrowser('page budgets, from the browser’s own network log', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(() => browser?.close());
+
+  it('hold on every reading page', async () => {
+    const problems: string[] = [];
+    const figures: string[] = [];
+    for (const path of site.pages().filter((p) => !EXEMPT.has(p))) {
+      // A new context per page: an empty cache, as for a first visit.
+      const page = await freshPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
+      const requests: Request[] = [];
+      page.on('requestfinished', (r) => requests.push(r));
+      page.on('requestfailed', (r) => problems.push(`/${path} — requête échouée ${r.url()} (${r.failure()?.errorText})`));
+      await page.goto(site.url(path), { waitUntil: 'load' });
+      const inPage = await page.evaluate(async () => {
+        // Layout shifts are reported asynchronously: read the buffered entries after two frames.
+        await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+        const shifts = performance.getEntriesByType('layout-shift') as unknown as { value: number }[];
+        const scripts = [...document.scripts].filter((s) => !s.type || /javascript|module/.test(s.type));
+        const handlers = [...document.querySelectorAll('*')].filter((el) => [...el.attributes].some((a) => a.name.startsWith('on')));
+        return {
+          shift: shifts.reduce((sum, e) => sum + e.value, 0),
+          scripts: scripts.map((s) => window.describeElement(s)),
+          handlers: handlers.map((el) => window.describeElement(el)),
+          fonts: [...document.fonts].map((f) => f.family),
+        };
+      });
+      let bytes = 0;
+      let headers = 0;
+      for (const r of requests) {
+        const sizes = await r.sizes();
+        bytes += sizes.responseBodySize;
+        headers += sizes.responseHeadersSize;
+        if (!/gzip/.test((await r.response())?.headers()['content-encoding'] ?? '')) problems.push(`/${path} — reçu sans gzip : ${r.url()}`);
+        if (r.resourceType() === 'script') problems.push(`/${path} — JavaScript chargé : ${r.url()}`);
+        if (r.resourceType() === 'font') problems.push(`/${path} — police web chargée : ${r.url()}`);
+      }
+      await page.context().close();
+      const where = `/${path} — ${requests.map((r) => r.url().replace(site.served.url, '/')).join(', ')}`;
+      figures.push(`/${path} : ${requests.length} requête(s), ${bytes} o gzip (+ ${headers} o d’en-têtes), décalage ${inPage.shift}`);
+      if (requests.length > BUDGET.requests) problems.push(`${where} — ${requests.length} requêtes (budget ${BUDGET.requests})`);
+      if (bytes > BUDGET.bytes) problems.push(`${where} — ${bytes} o gzip (budget ${BUDGET.bytes})`);
+      if (inPage.shift > 0) problems.push(`/${path} — décalage de mise en page ${inPage.shift}`);
+      problems.push(...inPage.scripts.map((s) => `/${path} — script dans la page : ${s}`));
+      problems.push(...inPage.handlers.map((s) => `/${path} — gestionnaire d’événement en ligne : ${s}`));
+      problems.push(...inPage.fonts.map((f) => `/${path} — police web déclarée : ${f}`));
+    }
+    console.log(`Budgets de lecture :\n  ${figures.join('\n  ')}`);
+    expect(problems).toEqual([]);
+    expect(figures.length, 'pages mesurées').toBe([...site.pages()].filter((p) => !EXEMPT.has(p)).length);
+  });
+});
