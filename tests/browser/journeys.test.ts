@@ -46,10 +46,11 @@ describeInBrowser('a reader with a mouse', () => {
   });
 
   it('follows a footnote call to its reference and the back-link to the call', async () => {
-    const withNotes = site.sectorPages().find((p) => site.html(p).includes('data-footnote-ref'));
+    const withNotes = site.sectorPages().find((p) => site.hasElement(p, 'a[data-footnote-ref]'));
     expect(withNotes, 'au moins un secteur a des notes').toBeDefined();
     await page.goto(site.url(withNotes!));
     const calls = page.locator('a[data-footnote-ref]');
+    expect(await calls.count(), withNotes).toBeGreaterThan(0);
     for (let i = 0; i < (await calls.count()); i++) {
       const call = calls.nth(i);
       const callId = (await call.getAttribute('id'))!;
@@ -68,8 +69,8 @@ describeInBrowser('a reader with a mouse', () => {
   });
 
   // Footnote previews come with their own feature: tested once the built pages carry `.footnote-preview`.
-  const previewPage = site.sectorPages().find((p) => site.html(p).includes('footnote-preview'));
-  it.skipIf(!previewPage)('previews a footnote on hover and on keyboard focus', async () => {
+  const previewPage = site.sectorPages().find((p) => site.hasElement(p, '.footnote-preview'));
+  it.skipIf(!previewPage)('previews a footnote on hover and on keyboard focus (once pages have .footnote-preview)', async () => {
     await page.goto(site.url(previewPage!));
     const call = page.locator('a[data-footnote-ref]').first();
     const noteId = decodeURIComponent((await call.getAttribute('href'))!.slice(1));
@@ -96,7 +97,7 @@ describeInBrowser('a reader with a mouse', () => {
   });
 
   // The search page comes with its own feature (Pagefind): tested once /recherche/ is built.
-  it.skipIf(!site.has('recherche/'))('finds a sector from the search page', async () => {
+  it.skipIf(!site.has('recherche/'))('finds a sector from the search page (once /recherche/ is built)', async () => {
     const [sector] = site.sectorPages();
     await page.goto(site.url(sector));
     const title = await heading(page);

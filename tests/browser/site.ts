@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { BuiltSite } from '../build/site';
 import type { ServedBuild } from './global-setup';
@@ -28,9 +27,9 @@ export class ServedSite {
     return this.built.fileFor('/' + page) !== undefined;
   }
 
-  /** Raw built HTML, to detect optional features (search, footnote previews) before testing them. */
-  html(page: string): string {
-    return readFileSync(this.built.fileFor('/' + page)!, 'utf8');
+  /** Whether a built page's markup (not its inlined CSS) has an element: detects optional features before testing them. */
+  hasElement(page: string, selector: string): boolean {
+    return this.built.document('/' + page).querySelector(selector) !== null;
   }
 }
 

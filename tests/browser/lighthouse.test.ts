@@ -1,0 +1,42 @@
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumPath, CHROMIUM_ARGS, describeInBrowser } from './chromium';
+import { ServedSite } from './site';
+
+const site = new ServedSite(inject('served').site);
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
+let chrome: chromeLauncher.LaunchedChrome;
+
+/** An audit that cost points, as a reader of the failure needs it: id, title, value, and the elements or resources at fault. */
+function describeAudit(audit: { id: string; title: string; score: number | null; displayValue?: string; details?: unknown }): string {
+  const items = ((audit.details as { items?: unknown[] } | undefined)?.items ?? []).slice(0, 5).map((item) => JSON.stringify(item).slice(0, 300));
+  return [`${audit.id} (${audit.score}) — ${audit.title}${audit.displayValue ? ` — ${audit.displayValue}` : ''}`, ...items.map((i) => `    ${i}`)].join('\n');
+}
+
+describeInBrowser('Lighthouse (mobile)', () => {
+  beforeAll(async () => {
+    // Lighthouse drives Chromium over the DevTools port; same binary and flags as the other browser tests.
+    chrome = await chromeLauncher.launch({ chromePath: chromiumPath, chromeFlags: CHROMIUM_ARGS, logLevel: 'error' });
+  });
+  afterAll(() => chrome?.kill());
+
+  const pages = { 'the home page': '', 'a sector page': site.sectorPages().find((p) => site.hasElement(p, 'a[data-footnote-ref]')) ?? site.sectorPages()[0] };
+  for (const [name, path] of Object.entries(pages)) {
+    it(`scores 100 in every category on ${name} (/${path})`, async () => {
+      const result = await lighthouse(site.url(path), { port: chrome.port, logLevel: 'error', onlyCategories: CATEGORIES });
+      const lhr = result!.lhr;
+      expect(lhr.runtimeError, `/${path} : erreur de Lighthouse`).toBeUndefined();
+      const scores = Object.fromEntries(CATEGORIES.map((c) => [c, lhr.categories[c]?.score]));
+      const failing = Object.values(lhr.audits)
+        .filter((a) => a.score !== null && a.score < 1 && ['binary', 'numeric', 'metricSavings'].includes(a.scoreDisplayMode))
+        .filter((a) => CATEGORIES.some((c) => lhr.categories[c].auditRefs.some((ref) => ref.id === a.id && ref.weight > 0)));
+      const report = `/${path} — audits en défaut :\n${failing.map(describeAudit).join('\n') || '(aucun audit pondéré)'}\n`;
+      expect(scores, report).toEqual(Object.fromEntries(CATEGORIES.map((c) => [c, 1])));
+      // Everything Lighthouse made the page load stayed on this machine.
+      const requests = ((lhr.audits['network-requests']?.details as { items?: { url: string }[] })?.items ?? []).map((r) => r.url);
+      expect(requests.length, `/${path} : requêtes vues par Lighthouse`).toBeGreaterThan(0);
+      expect(requests.filter((url) => !url.startsWith(site.served.url) && !url.startsWith('data:'))).toEqual([]);
+    });
+  }
+});
