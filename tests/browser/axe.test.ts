@@ -26,7 +26,9 @@ describeInBrowser('axe-core on every built page', () => {
         const results = await page.evaluate(() => (window as unknown as { axe: { run(): Promise<AxeResults> } }).axe.run());
         for (const v of results.violations) {
           for (const node of v.nodes) {
-            problems.push(`/${path} (${colorScheme}) — ${v.id} [${v.impact}] — ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(0, 2).join(' ')}`);
+            problems.push(
+              `/${path} (${colorScheme}) — ${v.id} [${v.impact}] — ${node.target.join(' ')} — ${node.failureSummary?.split('\n').slice(0, 2).join(' ')}`,
+            );
           }
         }
         expect(results.passes.length, `/${path} : axe a bien tourné`).toBeGreaterThan(10);

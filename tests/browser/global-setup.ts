@@ -1,7 +1,6 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, removeAll } from '../build/build-site';
-// @ts-expect-error: plain JavaScript module without types
 import { startServer } from '../../scripts/serve.mjs';
 
 export interface ServedBuild {

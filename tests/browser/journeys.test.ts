@@ -57,14 +57,20 @@ describeInBrowser('a reader with a mouse', () => {
       const target = (await call.getAttribute('href'))!;
       await call.click();
       const where = `${withNotes} appel ${i + 1}`;
-      await expect.poll(() => new URL(page.url()).hash, where).toBe(target);
+      await expect.poll(() => new URL(page.url()).hash, { message: where }).toBe(target);
       const note = page.locator(`[id="${decodeURIComponent(target.slice(1))}"]`);
-      await expect.poll(() => note.evaluate((el) => el.matches(':target')), where).toBe(true);
+      await expect.poll(() => note.evaluate((el) => el.matches(':target')), { message: where }).toBe(true);
       expect(await note.isVisible(), where).toBe(true);
-      expect(await note.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight), `${where} : la note est à l’écran`).toBe(true);
+      expect(
+        await note.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().top < innerHeight),
+        `${where} : la note est à l’écran`,
+      ).toBe(true);
       await note.locator(`a[data-footnote-backref][href="#${callId}"]`).click();
-      await expect.poll(() => new URL(page.url()).hash, `${where} : retour`).toBe(`#${callId}`);
-      expect(await call.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight), `${where} : l’appel est à l’écran`).toBe(true);
+      await expect.poll(() => new URL(page.url()).hash, { message: `${where} : retour` }).toBe(`#${callId}`);
+      expect(
+        await call.evaluate((el) => el.getBoundingClientRect().top >= 0 && el.getBoundingClientRect().bottom <= innerHeight),
+        `${where} : l’appel est à l’écran`,
+      ).toBe(true);
     }
   });
 
@@ -80,12 +86,12 @@ describeInBrowser('a reader with a mouse', () => {
     await page.mouse.move(0, 0);
     expect(await preview.isVisible(), `${where} caché au repos`).toBe(false);
     await call.hover();
-    await expect.poll(() => preview.isVisible(), `${where} au survol`).toBe(true);
+    await expect.poll(() => preview.isVisible(), { message: `${where} au survol` }).toBe(true);
     await page.mouse.move(0, 0);
     await page.goto(site.url(previewPage!));
     for (let i = 0; i < 60 && !(await call.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
     expect(await call.evaluate((el) => el === document.activeElement), `${where} : appel atteint au clavier`).toBe(true);
-    await expect.poll(() => preview.isVisible(), `${where} au focus clavier`).toBe(true);
+    await expect.poll(() => preview.isVisible(), { message: `${where} au focus clavier` }).toBe(true);
   });
 
   it('gets the 404 page, with a way back, for an unknown address', async () => {
@@ -105,6 +111,6 @@ describeInBrowser('a reader with a mouse', () => {
     const box = page.getByRole('searchbox').or(page.locator('input[type="search"], input.pagefind-ui__search-input')).first();
     await box.fill(title.split(/\s+/).at(-1)!);
     const result = page.getByRole('main').locator(`a[href$="${sector}"]`).first();
-    await expect.poll(() => result.isVisible(), `recherche de « ${title} » : lien vers ${sector}`).toBe(true);
+    await expect.poll(() => result.isVisible(), { message: `recherche de « ${title} » : lien vers ${sector}` }).toBe(true);
   });
 });

@@ -28,7 +28,9 @@ const focusState = (p: Page) =>
     const rect = el.getBoundingClientRect();
     const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== 'none';
     const onScreen = rect.width >= 1 && rect.height >= 1 && rect.bottom > 0 && rect.top < innerHeight && rect.right > 0 && rect.left < innerWidth;
-    const problem = [!el.matches(':focus-visible') && 'pas :focus-visible', !ring && 'aucun contour de focus', !onScreen && 'hors de l’écran'].filter(Boolean).join(', ');
+    const problem = [!el.matches(':focus-visible') && 'pas :focus-visible', !ring && 'aucun contour de focus', !onScreen && 'hors de l’écran']
+      .filter(Boolean)
+      .join(', ');
     return { index: Number(el.getAttribute('data-kb') ?? -1), element: window.describeElement(el), problem };
   });
 
@@ -47,7 +49,7 @@ describeInBrowser('a reader with only a keyboard', () => {
       expect(skip.element, `/${path} : premier arrêt`).toMatch(/^a.*"Aller au contenu"$/);
       expect(skip.problem, `/${path} : ${skip.element}`).toBe('');
       await page.keyboard.press('Enter');
-      await expect.poll(() => new URL(page.url()).hash, `/${path} : le lien d’évitement mène au contenu`).toBe('#contenu');
+      await expect.poll(() => new URL(page.url()).hash, { message: `/${path} : le lien d’évitement mène au contenu` }).toBe('#contenu');
       expect(await page.evaluate(() => document.activeElement?.id), `/${path} : focus après le lien d’évitement`).toBe('contenu');
       await page.keyboard.press('Tab');
       expect(await page.evaluate(() => !!document.activeElement?.closest('main')), `/${path} : le Tab suivant reste dans le contenu`).toBe(true);

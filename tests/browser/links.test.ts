@@ -24,7 +24,13 @@ async function crawl(site: ServedSite) {
   const problems: string[] = [];
   const visited = new Set<string>();
   // The 404 page is linked from nowhere, but its links must work too.
-  const queue = [site.url(''), ...site.pages().filter((p) => p === '404.html').map((p) => site.url(p))];
+  const queue = [
+    site.url(''),
+    ...site
+      .pages()
+      .filter((p) => p === '404.html')
+      .map((p) => site.url(p)),
+  ];
   const anchors = new Map<string, string>(); // #anchor address → first place that links to it
   while (queue.length) {
     const url = queue.shift()!;
