@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { buildSite, removeAll } from '../build/build-site';
+import { findChromium, INSTALL_HINT } from './chromium-path';
 import { startServer } from '../../scripts/serve.mjs';
 
 export interface ServedBuild {
@@ -21,6 +22,11 @@ export const SUB_PATH = '/prompt/';
 
 /** Builds the site twice (at the root and under a sub-path), serves both with gzip and the 404 page. */
 export default async function setup(project: TestProject) {
+  if (!findChromium()) {
+    // Said once here; each browser suite then reports itself skipped (or failed in CI).
+    if (process.env.CI === 'true') throw new Error(`${INSTALL_HINT} (obligatoire en CI)`);
+    console.warn(`\n[browser] Tests dans le navigateur ignorés. ${INSTALL_HINT}\n`);
+  }
   const servers: { close: () => Promise<void> }[] = [];
   const dirs: string[] = [];
   const serve = async (base: string): Promise<ServedBuild> => {
