@@ -1,3 +1,5 @@
+import type { Options as RemarkRehypeOptions } from 'remark-rehype';
+
 /**
  * French labels for GFM footnotes, passed to remark-rehype.
  * remark-rehype defaults to English ("Footnotes", "Back to reference 1") and
@@ -16,4 +18,4 @@ export const footnoteOptions = {
   footnoteLabelTagName: 'h2',
   footnoteLabelProperties: { className: ['footnotes-title'] },
   footnoteBackLabel,
-} as const;
+} satisfies RemarkRehypeOptions;
