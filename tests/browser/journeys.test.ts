@@ -74,24 +74,31 @@ describeInBrowser('a reader with a mouse', () => {
     }
   });
 
-  // Footnote previews come with their own feature: tested once the built pages carry `.footnote-preview`.
-  const previewPage = site.sectorPages().find((p) => site.hasElement(p, '.footnote-preview'));
-  it.skipIf(!previewPage)('previews a footnote on hover and on keyboard focus (once pages have .footnote-preview)', async () => {
-    await page.goto(site.url(previewPage!));
-    const call = page.locator('a[data-footnote-ref]').first();
+  it('previews a footnote on hover and on keyboard focus on a narrow screen, and in the margin on a wide one', async () => {
+    const withNotes = site.sectorPages().find((p) => site.hasElement(p, 'a[data-footnote-ref] + .fn-preview'))!;
+    expect(withNotes, 'un secteur avec des aperçus de notes').toBeDefined();
+    const narrow = await freshPage(browser, { viewport: { width: 390, height: 844 } });
+    await narrow.goto(site.url(withNotes));
+    const call = narrow.locator('a[data-footnote-ref]').first();
+    // The preview follows its call and shows the cited title.
+    const preview = narrow.locator('a[data-footnote-ref] + .fn-preview').first();
     const noteId = decodeURIComponent((await call.getAttribute('href'))!.slice(1));
-    const noteText = (await page.locator(`[id="${noteId}"]`).innerText()).replace('↩', '').trim().slice(0, 30);
-    const preview = page.locator('.footnote-preview', { hasText: noteText });
-    const where = `${previewPage} : aperçu de la note ${noteId}`;
-    await page.mouse.move(0, 0);
+    const title = (await narrow.locator(`[id="${noteId}"] a[href^="http"]`).first().innerText()).trim();
+    const where = `${withNotes} : aperçu de la note ${noteId}`;
+    expect(await preview.innerText(), where).toContain(title.slice(0, 20));
+    await narrow.mouse.move(0, 0);
     expect(await preview.isVisible(), `${where} caché au repos`).toBe(false);
     await call.hover();
     await expect.poll(() => preview.isVisible(), { message: `${where} au survol` }).toBe(true);
-    await page.mouse.move(0, 0);
-    await page.goto(site.url(previewPage!));
-    for (let i = 0; i < 60 && !(await call.evaluate((el) => el === document.activeElement)); i++) await page.keyboard.press('Tab');
+    await narrow.mouse.move(0, 0);
+    await expect.poll(() => preview.isVisible(), { message: `${where} caché après le survol` }).toBe(false);
+    await narrow.goto(site.url(withNotes));
+    for (let i = 0; i < 80 && !(await call.evaluate((el) => el === document.activeElement)); i++) await narrow.keyboard.press('Tab');
     expect(await call.evaluate((el) => el === document.activeElement), `${where} : appel atteint au clavier`).toBe(true);
     await expect.poll(() => preview.isVisible(), { message: `${where} au focus clavier` }).toBe(true);
+    await narrow.context().close();
+    await page.goto(site.url(withNotes));
+    expect(await page.locator('a[data-footnote-ref] + .fn-preview').first().isVisible(), `${where} : dans la marge à 1280 px`).toBe(true);
   });
 
   it('gets the 404 page, with a way back, for an unknown address', async () => {
@@ -100,17 +107,5 @@ describeInBrowser('a reader with a mouse', () => {
     expect(await heading(page)).toBe('Page introuvable');
     await page.getByRole('main').getByRole('link', { name: 'Retour à l’accueil' }).click();
     expect(pathOf(page)).toBe(new URL(site.url('')).pathname);
-  });
-
-  // The search page comes with its own feature (Pagefind): tested once /recherche/ is built.
-  it.skipIf(!site.has('recherche/'))('finds a sector from the search page (once /recherche/ is built)', async () => {
-    const [sector] = site.sectorPages();
-    await page.goto(site.url(sector));
-    const title = await heading(page);
-    await page.goto(site.url('recherche/'));
-    const box = page.getByRole('searchbox').or(page.locator('input[type="search"], input.pagefind-ui__search-input')).first();
-    await box.fill(title.split(/\s+/).at(-1)!);
-    const result = page.getByRole('main').locator(`a[href$="${sector}"]`).first();
-    await expect.poll(() => result.isVisible(), { message: `recherche de « ${title} » : lien vers ${sector}` }).toBe(true);
   });
 });

@@ -6,11 +6,14 @@ import { freshPage, ServedSite } from './site';
 const served = inject('served');
 let browser: Browser;
 
-/** Every address a page points to on its own site: links, stylesheets, images, icons. */
+/** Every address a page points to on its own site: links, form targets, stylesheets, scripts, images, icons. */
 const internalRefs = (p: Page) =>
   p.evaluate(() =>
-    [...document.querySelectorAll<HTMLElement>('a[href], link[href]:not([rel="canonical"]), [src]')]
-      .map((el) => ({ from: window.describeElement(el), url: (el as HTMLAnchorElement).href || (el as HTMLImageElement).src }))
+    [...document.querySelectorAll<HTMLElement>('a[href], form[action], link[href]:not([rel="canonical"]), [src]')]
+      .map((el) => ({
+        from: window.describeElement(el),
+        url: (el as HTMLAnchorElement).href || (el as HTMLFormElement).action || (el as HTMLImageElement).src,
+      }))
       .filter(({ url }) => new URL(url).origin === location.origin),
   );
 

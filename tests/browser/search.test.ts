@@ -1,34 +1,22 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromium, type Browser } from 'playwright-core';
-import { buildSite, removeAll } from '../build/build-site';
-import { startServer } from '../../scripts/serve.mjs';
-import path from 'node:path';
+import { afterAll, beforeAll, expect, inject, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchChromium } from './chromium';
 
 // Built under a base path, as on a project subfolder of a static host: the search must follow it.
-const BASE = '/docs/';
+// The browser suite's setup builds and serves it once for every browser test.
+const served = inject('served').subPath;
+const BASE = served.base;
+const server = { url: served.url };
+const escaped = BASE.replace(/[/.]/g, '\\$&');
 
 let browser: Browser;
-let server: { url: string; close: () => Promise<void> };
-let outDir: string;
 
-beforeAll(async () => {
-  const build = buildSite({ BASE_PATH: BASE });
-  outDir = build.outDir;
-  if (build.status !== 0) throw new Error(`La construction du site a échoué :\n${build.output}`);
-  server = await startServer({ root: outDir, port: 0, base: BASE });
-  browser = await chromium.launch({
-    executablePath: process.env.CHROME_PATH || '/usr/bin/chromium',
-    args: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+describeInBrowser('search', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
-});
+  afterAll(() => browser?.close());
 
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-  if (outDir) removeAll(path.dirname(outDir));
-});
-
-describe('search', () => {
   it('typing « médicales » in the header form finds La santé', async () => {
     const page = await browser.newPage();
     const offsite: string[] = [];
@@ -40,7 +28,7 @@ describe('search', () => {
     await page.goto(`${server.url}secteurs/finance/`);
     await page.getByRole('searchbox', { name: 'Rechercher dans le site' }).fill('médicales');
     await page.getByRole('button', { name: 'Rechercher', exact: true }).click();
-    await page.waitForURL(/\/docs\/recherche\/\?q=m%C3%A9dicales$/);
+    await page.waitForURL(new RegExp(`${escaped}recherche\\/\\?q=m%C3%A9dicales$`));
 
     const first = page.locator('.pagefind-ui__result-link').first();
     await first.waitFor();
@@ -64,7 +52,7 @@ describe('search', () => {
     await page.goto(server.url);
     await page.getByRole('searchbox', { name: 'Rechercher dans le site' }).fill('médicales');
     await page.getByRole('searchbox', { name: 'Rechercher dans le site' }).press('Enter');
-    await page.waitForURL(/\/docs\/recherche\/\?q=/);
+    await page.waitForURL(new RegExp(`${escaped}recherche\\/\\?q=`));
     expect(await page.getByText('La recherche a besoin de JavaScript').isVisible()).toBe(true);
     const link = page.locator('main').getByRole('link', { name: 'La santé' });
     expect(await link.getAttribute('href')).toBe(`${BASE}secteurs/sante/`);
