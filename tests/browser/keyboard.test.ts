@@ -7,23 +7,18 @@ const site = new ServedSite(inject('served').site);
 let browser: Browser;
 let page: Page;
 
-/** Marks every element a keyboard user should reach, in document order, and returns their descriptions. */
+/** Every element a keyboard user should reach, described, in document order. */
 const markFocusable = (p: Page) =>
   p.evaluate(() => {
     const selector = 'a[href], button:not([disabled]), input:not([disabled]), select, textarea, summary, [tabindex]:not([tabindex="-1"])';
-    return [...document.querySelectorAll(selector)]
-      .filter((el) => el.checkVisibility({ visibilityProperty: true }))
-      .map((el, i) => {
-        el.setAttribute('data-kb', String(i));
-        return window.describeElement(el);
-      });
+    return [...document.querySelectorAll(selector)].filter((el) => el.checkVisibility({ visibilityProperty: true })).map((el) => window.describeElement(el));
   });
 
 /** What has the focus, and whether a sighted keyboard user can see it. */
 const focusState = (p: Page) =>
   p.evaluate(() => {
     const el = document.activeElement;
-    if (!el || el === document.body) return { index: -1, element: 'body', problem: '' };
+    if (!el || el === document.body) return { element: 'body', problem: '' };
     const style = getComputedStyle(el);
     const rect = el.getBoundingClientRect();
     const ring = (style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) >= 1) || style.boxShadow !== 'none';
@@ -31,7 +26,7 @@ const focusState = (p: Page) =>
     const problem = [!el.matches(':focus-visible') && 'pas :focus-visible', !ring && 'aucun contour de focus', !onScreen && 'hors de l’écran']
       .filter(Boolean)
       .join(', ');
-    return { index: Number(el.getAttribute('data-kb') ?? -1), element: window.describeElement(el), problem };
+    return { element: window.describeElement(el), problem };
   });
 
 describeInBrowser('a reader with only a keyboard', () => {

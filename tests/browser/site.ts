@@ -18,13 +18,9 @@ export class ServedSite {
     return new URL(page, this.served.url).href;
   }
 
-  /** The sector pages, in the order of the navigation. */
+  /** The sector pages ("secteurs/sante/"), by address. */
   sectorPages(): string[] {
     return this.pages().filter((p) => /^secteurs\/[^/]+\/$/.test(p));
-  }
-
-  has(page: string): boolean {
-    return this.built.fileFor('/' + page) !== undefined;
   }
 
   /** Whether a built page's markup (not its inlined CSS) has an element: detects optional features before testing them. */
