@@ -43,6 +43,8 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
           scripts: scripts.map((s) => window.describeElement(s)),
           handlers: handlers.map((el) => window.describeElement(el)),
           fonts: [...document.fonts].map((f) => f.family),
+          // Headless Chromium may not fetch favicons: a favicon that is not a data: URI counts as a request anyway.
+          icons: [...document.querySelectorAll<HTMLLinkElement>('link[rel~="icon"]')].map((l) => l.href).filter((href) => !href.startsWith('data:')),
         };
       });
       let bytes = 0;
@@ -56,9 +58,10 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
         if (r.resourceType() === 'font') problems.push(`/${path} — police web chargée : ${r.url()}`);
       }
       await page.context().close();
-      const where = `/${path} — ${requests.map((r) => r.url().replace(site.served.url, '/')).join(', ')}`;
-      figures.push(`/${path} : ${requests.length} requête(s), ${bytes} o gzip (+ ${headers} o d’en-têtes), décalage ${inPage.shift}`);
-      if (requests.length > BUDGET.requests) problems.push(`${where} — ${requests.length} requêtes (budget ${BUDGET.requests})`);
+      const urls = [...new Set([...requests.map((r) => r.url()), ...inPage.icons])];
+      const where = `/${path} — ${urls.map((u) => u.replace(site.served.url, '/')).join(', ')}`;
+      figures.push(`/${path} : ${urls.length} requête(s), ${bytes} o gzip (+ ${headers} o d’en-têtes), décalage ${inPage.shift}`);
+      if (urls.length > BUDGET.requests) problems.push(`${where} — ${urls.length} requêtes (budget ${BUDGET.requests})`);
       if (bytes > BUDGET.bytes) problems.push(`${where} — ${bytes} o gzip (budget ${BUDGET.bytes})`);
       if (inPage.shift > 0) problems.push(`/${path} — décalage de mise en page ${inPage.shift}`);
       problems.push(...inPage.scripts.map((s) => `/${path} — script dans la page : ${s}`));
