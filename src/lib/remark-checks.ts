@@ -1,6 +1,5 @@
 import path from 'node:path';
 import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import remarkLintNoDuplicateDefinitions from 'remark-lint-no-duplicate-definitions';
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
@@ -101,6 +100,7 @@ const isHttpUrl = (url: string) => {
   }
 };
 // Browsers ignore spaces, tabs and control characters inside a URL's scheme ("java\tscript:").
+// eslint-disable-next-line no-control-regex -- control characters are exactly what must be stripped
 const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
 const JAVASCRIPT_MESSAGE = 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien';
 const URL_ATTRIBUTE = /\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
@@ -234,9 +234,11 @@ export function remarkNonEmptyBody() {
   };
 }
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- plugins with different options in one list: unified's own types use any here
+type PluginEntry = [Plugin<any[], Root>, any];
 /** All checks that look at one file, in order, for `unified().use(...)`. */
-export function contentChecks(options: CheckOptions = {}): [Plugin<any[], Root>, any][] {
-  return [...footnoteChecks.map((p): [Plugin<any[], Root>, any] => [p, undefined]), [remarkLinkChecks, options], [remarkNonEmptyBody, undefined]];
+export function contentChecks(options: CheckOptions = {}): PluginEntry[] {
+  return [...footnoteChecks.map((p): PluginEntry => [p, undefined]), [remarkLinkChecks, options], [remarkNonEmptyBody, undefined]];
 }
 
 /** The check messages of a file as problems, with line numbers of the file itself (Astro renders the body without frontmatter). */

@@ -31,7 +31,7 @@ Texte[^a] et[^2].
 
 describe('markdownAnchors', () => {
   it('gives exactly the ids the rendered page has (headings and footnotes)', () => {
-    let ids: string[] = [];
+    const ids: string[] = [];
     const processor = unified()
       .use(remarkParse)
       .use(remarkGfm)
