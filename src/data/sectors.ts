@@ -4,19 +4,37 @@ import { neighboursById, sortSectors } from '../lib/sectors';
 
 /**
  * All sectors in reading order. Drafts (`draft: true`) show in `npm run dev` and are left
- * out of the build: no page, no link, no card. Astro caches collections, so this is cheap.
+ * out of the build: no page, no link, no card.
+ * getCollection() rebuilds every entry on each call, so a page that called it (and sorted) once
+ * per page would make the build quadratic in the number of sectors: a build computes it once.
+ * The dev server recomputes so that edits show at once.
  */
-export async function getSortedSectors() {
+let sortedOnce: ReturnType<typeof loadSorted> | undefined;
+
+async function loadSorted() {
   return sortSectors(await getCollection('secteurs', (s) => isDevServer() || !s.data.draft));
 }
 
-export async function getSectorNavigation() {
+export function getSortedSectors() {
+  if (isDevServer()) return loadSorted();
+  return (sortedOnce ??= loadSorted());
+}
+
+let navigationOnce: ReturnType<typeof loadNavigation> | undefined;
+
+async function loadNavigation() {
   const sorted = await getSortedSectors();
   return {
     sorted,
     nav: sorted.map((s) => ({ id: s.id, title: s.data.title })),
     neighbours: neighboursById(sorted),
   };
+}
+
+/** Sorted sectors, their header links and each one's neighbours: computed once per build. */
+export function getSectorNavigation() {
+  if (isDevServer()) return loadNavigation();
+  return (navigationOnce ??= loadNavigation());
 }
 
 export async function getHome() {
