@@ -28,7 +28,7 @@ export function syntheticSector(i) {
   const task = TASKS[(i - 1) % TASKS.length];
   const Domain = domain.charAt(0).toUpperCase() + domain.slice(1);
   const title = `${Domain} (secteur synthétique n° ${i})`;
-  const description = `Secteur de test n° ${i} : comment ${domain} peut ${task} ${objects} avec des prompts précis.`;
+  const description = `Secteur de test n° ${i} : ${task} ${objects} avec des prompts précis.`;
   const text = `---
 title: "${title}"
 description: "${description}"
