@@ -1,10 +1,15 @@
 import path from "node:path";
 import type { TestProject } from 'vitest/node';
-import { buildSite, contentWith, removeAll } from './build-site';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { buildSite, contentWith, projectRoot, removeAll } from './build-site';
+// @ts-expect-error: plain ES module without types (the benchmark's generator)
+import { writeSyntheticContent } from '../../scripts/bench-content.mjs';
+import { FULL_NAV_LIMIT } from '../../src/lib/nav';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { site: string; extraSector: string };
+    builds: { site: string; extraSector: string; manySectors: string };
   }
 }
 
@@ -15,6 +20,11 @@ export default function setup(project: TestProject) {
   const extraContent = contentWith('extra-sector');
   const extra = buildSite({ CONTENT_DIR: extraContent });
   if (extra.status !== 0) throw new Error(`La construction avec un secteur en plus a échoué :\n${extra.output}`);
-  project.provide('builds', { site: site.outDir, extraSector: extra.outDir });
-  return () => removeAll(path.dirname(site.outDir), path.dirname(extra.outDir), extraContent);
+  // One sector more than the header lists: the benchmark's content, and the compact navigation.
+  const manyContent = mkdtempSync(path.join(tmpdir(), 'pe-content-'));
+  writeSyntheticContent(manyContent, FULL_NAV_LIMIT + 1, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
+  const many = buildSite({ CONTENT_DIR: manyContent });
+  if (many.status !== 0) throw new Error(`La construction des secteurs synthétiques a échoué :\n${many.output}`);
+  project.provide('builds', { site: site.outDir, extraSector: extra.outDir, manySectors: many.outDir });
+  return () => removeAll(path.dirname(site.outDir), path.dirname(extra.outDir), extraContent, path.dirname(many.outDir), manyContent);
 }
