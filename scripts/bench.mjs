@@ -150,6 +150,7 @@ async function measureSize(n) {
     // Cold: no output folder and no cache at all (content layer, preview images if they live in the cache dir).
     process.stdout.write(`  ${n} secteurs : construction à froid…`);
     const cold = mustSucceed('La construction à froid', await npmRun('build', env));
+    writeFileSync(path.join(work, 'cold.log'), cold.output);
     const output = measureOutput(outDir);
 
     // Images are slow to render and cached by what they show: the target holds with that cache warm.
@@ -173,6 +174,7 @@ async function measureSize(n) {
     const edited = syntheticSector(Math.ceil(n / 2));
     writeFileSync(path.join(content, 'secteurs', edited.fileName), editedSector(edited.text, new Date().toISOString()));
     const rebuild = mustSucceed('La reconstruction', await npmRun('build', env));
+    writeFileSync(path.join(work, 'rebuild.log'), rebuild.output);
 
     let check;
     if (pkg.scripts?.check) {
@@ -202,7 +204,7 @@ async function measureSize(n) {
       otherCaches,
     };
   } finally {
-    if (args.keep) console.log(`  dossier conservé : ${work}`);
+    if (args.keep) console.log(`  dossier conservé (contenu, sortie, cache, journaux) : ${work}`);
     else rmSync(work, { recursive: true, force: true });
   }
 }
