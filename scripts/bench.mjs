@@ -74,7 +74,11 @@ function treeMemory(pid) {
  * the highest sampled sum of the tree's resident memory (every 50 ms) and the highest single-process
  * peak (VmHWM), so a short spike of the main process is not missed between samples.
  */
+const TIME = '/usr/bin/time'; // GNU time: CPU time of the whole tree, which load from other processes barely changes
+
 function run(command, argv, env) {
+  const timeFile = existsSync(TIME) ? path.join(os.tmpdir(), `pe-bench-time-${process.pid}-${Date.now()}`) : null;
+  if (timeFile) [command, argv] = [TIME, ['-f', '%U %S', '-o', timeFile, command, ...argv]];
   return new Promise((resolve) => {
     const start = performance.now();
     const child = spawn(command, argv, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -89,7 +93,13 @@ function run(command, argv, env) {
     const timer = setInterval(sample, 50);
     child.on('close', (code) => {
       clearInterval(timer);
-      resolve({ ok: code === 0, code, ms: performance.now() - start, peakBytes: peak, output });
+      let cpuMs = null;
+      if (timeFile && existsSync(timeFile)) {
+        const [user, system] = readFileSync(timeFile, 'utf8').trim().split('\n').at(-1).split(' ').map(Number);
+        if (Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
+        rmSync(timeFile, { force: true });
+      }
+      resolve({ ok: code === 0, code, ms: performance.now() - start, cpuMs, peakBytes: peak, output });
     });
   });
 }
@@ -119,6 +129,16 @@ function transferSize(file, outDir) {
     if (existsSync(css)) size += gzipSync(readFileSync(css)).length;
   }
   return size;
+}
+
+/** The per-page budget script (scripts/page-budgets.mjs), when the project has one: its verdict at this size. */
+async function measureBudgets(outDir) {
+  const script = path.join(root, 'scripts/page-budgets.mjs');
+  if (!existsSync(script)) return null;
+  const { measurePages } = await import(script);
+  if (typeof measurePages !== 'function') return null;
+  const over = measurePages(outDir, { base: '/' }).filter((r) => r.overBudget?.length && !r.exempt);
+  return { pagesOverBudget: over.length, examples: over.slice(0, 3).map((r) => `${r.page} (${r.overBudget.join(', ')})`) };
 }
 
 function measureOutput(outDir) {
@@ -152,6 +172,7 @@ async function measureSize(n) {
     const cold = mustSucceed('La construction à froid', await npmRun('build', env));
     writeFileSync(path.join(work, 'cold.log'), cold.output);
     const output = measureOutput(outDir);
+    const budgets = await measureBudgets(outDir);
 
     // Images are slow to render and cached by what they show: the target holds with that cache warm.
     // Rebuild from nothing but keep whatever non-Astro cache the build left (the image cache).
@@ -188,6 +209,7 @@ async function measureSize(n) {
       sectors: n,
       pages: output.pages,
       coldBuildMs: Math.round(coldMs),
+      coldBuildCpuMs: (coldWarmImages ?? cold).cpuMs == null ? null : Math.round((coldWarmImages ?? cold).cpuMs),
       msPerPage: +(coldMs / output.pages).toFixed(2),
       peakMemoryBytes: Math.max(cold.peakBytes, coldWarmImages?.peakBytes ?? 0),
       totalOutputBytes: output.totalBytes,
@@ -196,11 +218,14 @@ async function measureSize(n) {
       largestPageGzipBytes: output.largestPageGzip,
       largestPage: output.largestPage,
       rebuildOneEditMs: Math.round(rebuild.ms),
+      rebuildOneEditCpuMs: rebuild.cpuMs == null ? null : Math.round(rebuild.cpuMs),
       checkMs: check ? Math.round(check.ms) : null,
       coldPlusCheckMs: Math.round(coldMs + (check?.ms ?? 0)),
       images: output.images,
       coldBuildImagesColdMs: coldWarmImages ? Math.round(cold.ms) : null,
       msPerImage: coldWarmImages ? +((cold.ms - coldWarmImages.ms) / output.images).toFixed(1) : null,
+      pagesOverBudget: budgets?.pagesOverBudget ?? null,
+      overBudgetExamples: budgets?.examples ?? [],
       otherCaches,
     };
   } finally {
@@ -218,13 +243,16 @@ const sec = (ms) => (ms == null ? 'n/a' : `${(ms / 1000).toFixed(2)} s`);
 const COLUMNS = [
   ['N', (r) => String(r.sectors)],
   ['build à froid', (r) => sec(r.coldBuildMs)],
+  ['CPU', (r) => sec(r.coldBuildCpuMs)],
   ['ms/page', (r) => r.msPerPage.toFixed(2)],
   ['mémoire max', (r) => mb(r.peakMemoryBytes)],
   ['sortie', (r) => mb(r.totalOutputBytes)],
   ['page médiane (gzip)', (r) => kb(r.medianPageGzipBytes)],
   ['plus grande (gzip)', (r) => `${kb(r.largestPageGzipBytes)} ${r.largestPage}`],
   ['reconstruction 1 secteur', (r) => sec(r.rebuildOneEditMs)],
+  ['CPU ', (r) => sec(r.rebuildOneEditCpuMs)],
   ['npm run check', (r) => sec(r.checkMs)],
+  ['hors budget', (r) => (r.pagesOverBudget == null ? 'n/a' : String(r.pagesOverBudget))],
   ['images', (r) => (r.images ? String(r.images) : 'n/a')],
   ['ms/image', (r) => (r.msPerImage == null ? 'n/a' : r.msPerImage.toFixed(1))],
   ['build images à froid', (r) => sec(r.coldBuildImagesColdMs)],
@@ -257,6 +285,7 @@ if (results.length > 1) {
   const growth = (last.medianSectorPageGzipBytes / first.medianSectorPageGzipBytes - 1) * 100;
   console.log(`Page de secteur médiane : ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % de ${first.sectors} à ${last.sectors} secteurs.`);
 }
+for (const r of results) if (r.pagesOverBudget) console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.mjs), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
 console.log(`Charge (1, 5, 15 min) : ${machine.loadAverageAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin.`);
 
 const jsonPath = path.resolve(root, args.json);
