@@ -43,7 +43,7 @@ function treeMemory(pid) {
   try {
     entries = readdirSync('/proc').filter((e) => /^\d+$/.test(e));
   } catch {
-    return { rss: 0, hwm: 0 };
+    return { rss: 0, hwm: 0, byName: {} };
   }
   const children = new Map();
   for (const e of entries) {
@@ -56,17 +56,21 @@ function treeMemory(pid) {
   }
   let rss = 0;
   let hwm = 0;
+  const byName = {};
   const todo = [pid];
   while (todo.length) {
     const p = todo.pop();
     try {
       const status = readFileSync(`/proc/${p}/status`, 'utf8');
-      rss += Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const own = Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024;
+      const name = /Name:\s+(.*)/.exec(status)?.[1] ?? '?';
+      rss += own;
+      byName[name] = (byName[name] ?? 0) + own;
       hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
     } catch {}
     todo.push(...(children.get(p) ?? []));
   }
-  return { rss, hwm };
+  return { rss, hwm, byName };
 }
 
 /**
@@ -86,9 +90,11 @@ function run(command, argv, env) {
     child.stdout.on('data', (d) => (output += d));
     child.stderr.on('data', (d) => (output += d));
     let peak = 0;
+    const peakByProcess = {}; // which program holds the memory: node (Astro), pagefind…
     const sample = () => {
-      const { rss, hwm } = treeMemory(child.pid);
+      const { rss, hwm, byName } = treeMemory(child.pid);
       peak = Math.max(peak, rss, hwm);
+      for (const [name, bytes] of Object.entries(byName)) peakByProcess[name] = Math.max(peakByProcess[name] ?? 0, bytes);
     };
     const timer = setInterval(sample, 50);
     child.on('close', (code) => {
@@ -99,14 +105,17 @@ function run(command, argv, env) {
         if (Number.isFinite(user + system)) cpuMs = (user + system) * 1000;
         rmSync(timeFile, { force: true });
       }
-      resolve({ ok: code === 0, code, ms: performance.now() - start, cpuMs, peakBytes: peak, output });
+      resolve({ ok: code === 0, code, ms: performance.now() - start, cpuMs, peakBytes: peak, peakByProcess, output });
     });
   });
 }
 
-const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-/** `npm run <script>` so that whatever the project adds to it (search index, checks) is measured too. */
-const npmRun = (script, env) => run(npm, ['run', '--silent', script], env);
+/**
+ * The project's npm script, so that whatever it adds (search index, checks) is measured too.
+ * `node --run` runs it like `npm run` (node_modules/.bin first in PATH) without npm's own two
+ * processes (~130 MB that are not the build's).
+ */
+const npmRun = (script, env) => run(process.execPath, ['--run', script], env);
 
 function mustSucceed(step, result) {
   if (result.ok) return result;
@@ -212,6 +221,7 @@ async function measureSize(n) {
       coldBuildCpuMs: (coldWarmImages ?? cold).cpuMs == null ? null : Math.round((coldWarmImages ?? cold).cpuMs),
       msPerPage: +(coldMs / output.pages).toFixed(2),
       peakMemoryBytes: Math.max(cold.peakBytes, coldWarmImages?.peakBytes ?? 0),
+      peakMemoryByProcess: cold.peakByProcess,
       totalOutputBytes: output.totalBytes,
       medianPageGzipBytes: output.medianPageGzip,
       medianSectorPageGzipBytes: output.medianSectorPageGzip,
@@ -285,6 +295,7 @@ if (results.length > 1) {
   const growth = (last.medianSectorPageGzipBytes / first.medianSectorPageGzipBytes - 1) * 100;
   console.log(`Page de secteur médiane : ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % de ${first.sectors} à ${last.sectors} secteurs.`);
 }
+for (const r of results) console.log(`${r.sectors} secteurs, mémoire max par programme : ${Object.entries(r.peakMemoryByProcess).filter(([, b]) => b > 20 * 1024 * 1024).map(([n, b]) => `${n} ${mb(b)}`).join(', ')}`);
 for (const r of results) if (r.pagesOverBudget) console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.mjs), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
 console.log(`Charge (1, 5, 15 min) : ${machine.loadAverageAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin.`);
 
