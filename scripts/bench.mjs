@@ -294,6 +294,13 @@ if (results.length > 1) {
   const [first, last] = [results[0], results.at(-1)];
   const growth = (last.medianSectorPageGzipBytes / first.medianSectorPageGzipBytes - 1) * 100;
   console.log(`Page de secteur médiane : ${growth >= 0 ? '+' : ''}${growth.toFixed(1)} % de ${first.sectors} à ${last.sectors} secteurs.`);
+  // Flat marginal cost = linear build; a cost that grows with N would show a quadratic step.
+  const marginal = results.slice(1).map((r, i) => {
+    const prev = results[i];
+    const key = r.coldBuildCpuMs != null && prev.coldBuildCpuMs != null ? 'coldBuildCpuMs' : 'coldBuildMs';
+    return `${prev.sectors}→${r.sectors} : ${((r[key] - prev[key]) / (r.pages - prev.pages)).toFixed(1)} ms`;
+  });
+  console.log(`Coût marginal d’une page (${results[0].coldBuildCpuMs != null ? 'CPU' : 'temps réel'}) : ${marginal.join(', ')}.`);
 }
 for (const r of results) console.log(`${r.sectors} secteurs, mémoire max par programme : ${Object.entries(r.peakMemoryByProcess).filter(([, b]) => b > 20 * 1024 * 1024).map(([n, b]) => `${n} ${mb(b)}`).join(', ')}`);
 for (const r of results) if (r.pagesOverBudget) console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.mjs), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
