@@ -187,6 +187,9 @@ async function measureSize(n) {
     // Rebuild from nothing but keep whatever non-Astro cache the build left (the image cache).
     let coldWarmImages;
     const otherCaches = existsSync(cacheDir) ? readdirSync(cacheDir).filter((e) => !ASTRO_CACHE_ENTRIES.has(e)) : [];
+    if (output.images > 0 && otherCaches.length === 0) {
+      console.warn(`\n  ${output.images} images mais aucun cache hors Astro dans ASTRO_CACHE_DIR : « images à froid » n’est peut-être pas à froid.`);
+    }
     if (output.images > 0) {
       process.stdout.write(' images en cache…');
       const keptCache = path.join(work, 'cache-images');
