@@ -115,7 +115,8 @@ function run(command, argv, env) {
  * `node --run` runs it like `npm run` (node_modules/.bin first in PATH) without npm's own two
  * processes (~130 MB that are not the build's).
  */
-const npmRun = (script, env) => run(process.execPath, ['--run', script], env);
+const hasNodeRun = Number(process.versions.node.split('.')[0]) >= 22;
+const npmRun = (script, env) => (hasNodeRun ? run(process.execPath, ['--run', script], env) : run('npm', ['run', '--silent', script], env));
 
 function mustSucceed(step, result) {
   if (result.ok) return result;
