@@ -118,10 +118,12 @@ function run(command, argv, env) {
 const hasNodeRun = Number(process.versions.node.split('.')[0]) >= 22;
 const npmRun = (script, env) => (hasNodeRun ? run(process.execPath, ['--run', script], env) : run('npm', ['run', '--silent', script], env));
 
+class StepFailed extends Error {}
+
+/** A failed step stops the benchmark (its temporary folder is still removed) and shows the end of its output. */
 function mustSucceed(step, result) {
   if (result.ok) return result;
-  console.error(`\n${step} a échoué (code ${result.code}) :\n${result.output.slice(-4000)}`);
-  process.exit(1);
+  throw new StepFailed(`\n${step} a échoué (code ${result.code}) :\n${result.output.slice(-4000)}`);
 }
 
 // ---------- the built output ----------
@@ -237,7 +239,8 @@ async function measureSize(n) {
       coldPlusCheckMs: Math.round(coldMs + (check?.ms ?? 0)),
       images: output.images,
       coldBuildImagesColdMs: coldWarmImages ? Math.round(cold.ms) : null,
-      msPerImage: coldWarmImages ? +((cold.ms - coldWarmImages.ms) / output.images).toFixed(1) : null,
+      // CPU time when known: drawing images is CPU work, and wall time depends on the machine's load.
+      msPerImage: coldWarmImages ? +(((cold.cpuMs ?? cold.ms) - (coldWarmImages.cpuMs ?? coldWarmImages.ms)) / output.images).toFixed(1) : null,
       pagesOverBudget: budgets?.pagesOverBudget ?? null,
       overBudgetExamples: budgets?.examples ?? [],
       otherCaches,
@@ -290,7 +293,13 @@ const machine = {
 
 console.log(`Banc d’essai : ${sizes.join(', ')} secteurs — ${machine.cpu}, ${machine.cores} cœurs, Node ${machine.node}, charge ${machine.loadAverageAtStart.join(' ')}`);
 const results = [];
-for (const n of sizes) results.push(await measureSize(n));
+try {
+  for (const n of sizes) results.push(await measureSize(n));
+} catch (error) {
+  if (!(error instanceof StepFailed)) throw error;
+  console.error(error.message);
+  process.exit(1);
+}
 machine.loadAverageAtEnd = os.loadavg().map((l) => +l.toFixed(2));
 
 console.log(`\n${table(results)}\n`);
