@@ -10,6 +10,7 @@ import { visit } from 'unist-util-visit';
 import { parseFile, type ParsedFile } from './frontmatter';
 import { sectorPath } from './paths';
 import { headingIds, slugFromFileName } from './slug';
+import { isDevServer } from './drafts';
 
 /** One content file and the page it becomes: what cross-file checks (URLs, orders, links, anchors) need. */
 export interface PageEntry {
@@ -102,9 +103,12 @@ let cache: { key: string; index: SiteIndex } | undefined;
 /**
  * Reads and parses every content file once. Cached while no file is added, removed
  * or modified, so the markdown pipeline can ask for it for each page at no cost
- * (and `npm run dev` sees edits).
+ * (and `npm run dev` sees edits). Outside the dev server the content cannot change
+ * during the run, so the cache is not revalidated: listing and stat-ing every file
+ * for every page made a build quadratic (1000 sectors: a million stat calls).
  */
 export function siteIndex(dir: string): SiteIndex {
+  if (cache?.index.dir === dir && !isDevServer()) return cache.index;
   const files = contentFiles(dir);
   const key = [dir, ...files.map((f) => {
     const { mtimeMs, size } = statSync(f);
