@@ -29,6 +29,8 @@ export function syntheticSector(i) {
   const Domain = domain.charAt(0).toUpperCase() + domain.slice(1);
   const title = `${Domain} (secteur synthétique n° ${i})`;
   const description = `Secteur de test n° ${i} : ${task} ${objects} avec des prompts précis.`;
+  // A link to another page and one of its sections, so that the link and anchor checks have work.
+  const see = i > 1 ? `Voir aussi [les usages du secteur précédent](/secteurs/secteur-${pad(i - 1)}/#des-usages-concrets) et [l’exemple plus haut](#un-exemple-de-prompt).` : 'Voir aussi [la liste des secteurs](/) et [l’exemple plus haut](#un-exemple-de-prompt).';
   const text = `---
 title: "${title}"
 description: "${description}"
@@ -66,6 +68,8 @@ Ces chiffres sont fictifs : ils ne servent qu’à donner au tableau une forme r
 ### À retenir
 
 Le prompt engineering ne remplace pas l’expertise du métier : il la rend plus facile à transmettre.
+
+${see}
 
 [^1]: [Source synthétique n° ${i}-1 du banc d’essai](https://example.org/banc/${pad(i)}/1)
 [^2]: [Source synthétique n° ${i}-2 du banc d’essai](https://example.org/banc/${pad(i)}/2)

@@ -195,8 +195,9 @@ function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<st
   const pages = samePage ? undefined : index.byUrl.get(pathname);
   if (!samePage && !pages && index.staticUrls?.has(pathname)) return undefined;
   if (!samePage) {
-    const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u).concat([...(index.staticUrls ?? [])]);
     if (!pages || (!includeDrafts && pages.every((e) => e.draft))) {
+      // Every page's address, only for a broken link's suggestion: computing it for each working link made the build quadratic.
+      const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u).concat([...(index.staticUrls ?? [])]);
       if (pages) return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
       const mdFile = /([^/]+)\.mdx?\/?$/.exec(pathname)?.[1];
       const fromFile = mdFile && index.entries.find((e) => path.basename(e.file).replace(/\.mdx?$/, '') === mdFile);

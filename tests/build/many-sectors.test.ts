@@ -21,6 +21,14 @@ describe('the benchmark’s synthetic sectors', () => {
     const refs = [...article.querySelectorAll('section[data-footnotes] ol > li a[href^="https://example.org/"]')];
     expect(refs.map((a) => a.getAttribute('href'))).toEqual(['https://example.org/banc/0002/1', 'https://example.org/banc/0002/2']);
   });
+
+  it('link to another sector’s section and to their own, and those anchors exist', () => {
+    const seeAlso = [...site.document('/secteurs/secteur-0002/').querySelectorAll('article p')].find((p) => text(p).startsWith('Voir aussi'));
+    const links = [...(seeAlso?.querySelectorAll('a') ?? [])].map((a) => a.getAttribute('href'));
+    expect(links).toEqual(['/secteurs/secteur-0001/#des-usages-concrets', '#un-exemple-de-prompt']);
+    expect(site.document('/secteurs/secteur-0001/').getElementById('des-usages-concrets')).not.toBeNull();
+    expect(site.document('/secteurs/secteur-0002/').getElementById('un-exemple-de-prompt')).not.toBeNull();
+  });
 });
 
 describe(`more than ${FULL_NAV_LIMIT} sectors`, () => {
