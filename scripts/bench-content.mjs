@@ -30,7 +30,10 @@ export function syntheticSector(i) {
   const title = `${Domain} (secteur synthétique n° ${i})`;
   const description = `Secteur de test n° ${i} : ${task} ${objects} avec des prompts précis.`;
   // A link to another page and one of its sections, so that the link and anchor checks have work.
-  const see = i > 1 ? `Voir aussi [les usages du secteur précédent](/secteurs/secteur-${pad(i - 1)}/#des-usages-concrets) et [l’exemple plus haut](#un-exemple-de-prompt).` : 'Voir aussi [la liste des secteurs](/) et [l’exemple plus haut](#un-exemple-de-prompt).';
+  const see =
+    i > 1
+      ? `Voir aussi [les usages du secteur précédent](/secteurs/secteur-${pad(i - 1)}/#des-usages-concrets) et [l’exemple plus haut](#un-exemple-de-prompt).`
+      : 'Voir aussi [la liste des secteurs](/) et [l’exemple plus haut](#un-exemple-de-prompt).';
   const text = `---
 title: "${title}"
 description: "${description}"

@@ -52,7 +52,9 @@ function treeMemory(pid) {
       const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
       if (!children.has(ppid)) children.set(ppid, []);
       children.get(ppid).push(Number(e));
-    } catch {}
+    } catch {
+      // The process ended between the listing and the read.
+    }
   }
   let rss = 0;
   let hwm = 0;
@@ -67,7 +69,9 @@ function treeMemory(pid) {
       rss += own;
       byName[name] = (byName[name] ?? 0) + own;
       hwm = Math.max(hwm, Number(/VmHWM:\s+(\d+)/.exec(status)?.[1] ?? 0) * 1024);
-    } catch {}
+    } catch {
+      // Likewise: gone already.
+    }
     todo.push(...(children.get(p) ?? []));
   }
   return { rss, hwm, byName };
@@ -156,7 +160,9 @@ async function measureBudgets(outDir) {
 function measureOutput(outDir) {
   const files = walk(outDir);
   const pages = files.filter((f) => f.endsWith('.html'));
-  const sizes = pages.map((f) => ({ page: '/' + path.relative(outDir, f).replace(/index\.html$/, ''), gzip: transferSize(f, outDir) })).sort((a, b) => a.gzip - b.gzip);
+  const sizes = pages
+    .map((f) => ({ page: '/' + path.relative(outDir, f).replace(/index\.html$/, ''), gzip: transferSize(f, outDir) }))
+    .sort((a, b) => a.gzip - b.gzip);
   const sectorSizes = sizes.filter((s) => s.page.startsWith('/secteurs/'));
   return {
     pages: pages.length,
@@ -291,7 +297,9 @@ const machine = {
   loadAverageAtStart: os.loadavg().map((l) => +l.toFixed(2)),
 };
 
-console.log(`Banc d’essai : ${sizes.join(', ')} secteurs — ${machine.cpu}, ${machine.cores} cœurs, Node ${machine.node}, charge ${machine.loadAverageAtStart.join(' ')}`);
+console.log(
+  `Banc d’essai : ${sizes.join(', ')} secteurs — ${machine.cpu}, ${machine.cores} cœurs, Node ${machine.node}, charge ${machine.loadAverageAtStart.join(' ')}`,
+);
 const results = [];
 try {
   for (const n of sizes) results.push(await measureSize(n));
@@ -315,8 +323,16 @@ if (results.length > 1) {
   });
   console.log(`Coût marginal d’une page (${results[0].coldBuildCpuMs != null ? 'CPU' : 'temps réel'}) : ${marginal.join(', ')}.`);
 }
-for (const r of results) console.log(`${r.sectors} secteurs, mémoire max par programme : ${Object.entries(r.peakMemoryByProcess).filter(([, b]) => b > 20 * 1024 * 1024).map(([n, b]) => `${n} ${mb(b)}`).join(', ')}`);
-for (const r of results) if (r.pagesOverBudget) console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.mjs), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
+for (const r of results)
+  console.log(
+    `${r.sectors} secteurs, mémoire max par programme : ${Object.entries(r.peakMemoryByProcess)
+      .filter(([, b]) => b > 20 * 1024 * 1024)
+      .map(([n, b]) => `${n} ${mb(b)}`)
+      .join(', ')}`,
+  );
+for (const r of results)
+  if (r.pagesOverBudget)
+    console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.mjs), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
 console.log(`Charge (1, 5, 15 min) : ${machine.loadAverageAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin.`);
 
 const jsonPath = path.resolve(root, args.json);

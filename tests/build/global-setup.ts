@@ -3,7 +3,6 @@ import type { TestProject } from 'vitest/node';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildSite, contentWith, projectRoot, removeAll } from './build-site';
-// @ts-expect-error: plain ES module without types (the benchmark's generator)
 import { writeSyntheticContent } from '../../scripts/bench-content.mjs';
 import { FULL_NAV_LIMIT } from '../../src/lib/nav';
 

@@ -35,7 +35,10 @@ describe(`more than ${FULL_NAV_LIMIT} sectors`, () => {
   it('gives every page one link to the home page’s list instead of every sector', () => {
     for (const page of site.pages()) {
       const links = [...site.document(page).querySelectorAll('header nav a')];
-      expect(links.map((a) => a.getAttribute('href')), page).toEqual(['/#secteurs-titre']);
+      expect(
+        links.map((a) => a.getAttribute('href')),
+        page,
+      ).toEqual(['/#secteurs-titre']);
       expect(text(links[0]), page).toBe(`Tous les secteurs (${COUNT})`);
     }
   });
@@ -54,6 +57,11 @@ describe(`more than ${FULL_NAV_LIMIT} sectors`, () => {
 
   it('still chains every sector with previous and next', () => {
     expect(site.document('/secteurs/secteur-0001/').querySelector('a[rel="next"]')?.getAttribute('href')).toBe('/secteurs/secteur-0002/');
-    expect(site.document(`/secteurs/secteur-${pad(COUNT)}/`).querySelector('a[rel="prev"]')?.getAttribute('href')).toBe(`/secteurs/secteur-${pad(COUNT - 1)}/`);
+    expect(
+      site
+        .document(`/secteurs/secteur-${pad(COUNT)}/`)
+        .querySelector('a[rel="prev"]')
+        ?.getAttribute('href'),
+    ).toBe(`/secteurs/secteur-${pad(COUNT - 1)}/`);
   });
 });

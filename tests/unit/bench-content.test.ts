@@ -1,5 +1,4 @@
 import { describe, expect, it } from 'vitest';
-// @ts-expect-error: plain ES module without types (a Node script)
 import { editedSector, syntheticSector } from '../../scripts/bench-content.mjs';
 
 const frontmatter = (text: string) => Object.fromEntries([...text.split('---')[1].matchAll(/^(\w+): "?(.*?)"?$/gm)].map(([, k, v]) => [k, v]));

@@ -7,7 +7,8 @@ import { siteIndex } from '../../src/lib/site-index';
 // The markdown pipeline asks for the index once per page: a build must not re-read the folder each time.
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-index-'));
 mkdirSync(path.join(dir, 'secteurs'));
-const write = (name: string, title: string) => writeFileSync(path.join(dir, 'secteurs', name), `---\ntitle: "${title}"\ndescription: "Une description."\norder: 1\n---\n\n## ${title}\n`);
+const write = (name: string, title: string) =>
+  writeFileSync(path.join(dir, 'secteurs', name), `---\ntitle: "${title}"\ndescription: "Une description."\norder: 1\n---\n\n## ${title}\n`);
 const anchorsOf = (name: string) => [...(siteIndex(dir).byFile.get(path.join(dir, 'secteurs', name))?.anchors ?? [])];
 const flag = process.env.PE_DEV_SERVER;
 
