@@ -3,15 +3,24 @@ import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
+import sitemap from '@astrojs/sitemap';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { indexablePageFilter } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/lib/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { devServerFlag } from './src/lib/drafts.ts';
 
 const env = process.env;
+// Absolute, for the sitemap filter that reads the built pages.
+const outDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), env.OUT_DIR || 'dist');
+const base = env.BASE_PATH || '/';
 
 export default defineConfig({
-  site: env.SITE_URL || 'http://localhost:4321',
-  base: env.BASE_PATH || '/',
+  // The public address (e.g. https://exemple.github.io). Unset = a local build: URLs in the head stay
+  // root-relative and there is no sitemap, rather than advertising localhost to the world.
+  site: env.SITE_URL || undefined,
+  base,
   trailingSlash: 'always',
   // Tests and benchmarks build elsewhere without touching the developer's dist/ or cache.
   outDir: env.OUT_DIR || './dist',
@@ -26,6 +35,12 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/lib/drafts.ts).
-  integrations: [mdx(), pagefind(), devServerFlag()],
+  // The sitemap only when the public address is known (SITE_URL).
+  integrations: [
+    mdx(),
+    pagefind(),
+    devServerFlag(),
+    ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : []),
+  ],
   vite: { plugins: [tailwindcss()] },
 });

@@ -1,0 +1,107 @@
+/**
+ * The 1200×630 preview image shared pages show in chats and social networks:
+ * title and description drawn with satori (SVG) and rasterised by resvg (PNG), with Inter from
+ * @fontsource/inter so the build never fetches a font. Rendering costs tens of milliseconds, so
+ * images are cached on disk, keyed by everything that changes their pixels.
+ */
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import path from 'node:path';
+import { Resvg } from '@resvg/resvg-js';
+import satori from 'satori';
+
+export const PREVIEW_WIDTH = 1200;
+export const PREVIEW_HEIGHT = 630;
+/** Bump when the drawing below changes: cached images are then redrawn. */
+export const TEMPLATE_VERSION = '1';
+
+export interface PreviewText {
+  title: string;
+  description: string;
+  siteName: string;
+}
+
+const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
+
+let fonts: { weight: 400 | 700; data: Buffer }[] | undefined;
+/** Read from the project's node_modules (the build runs from the project root, wherever it writes). */
+function loadFonts(projectRoot = process.cwd()) {
+  if (!fonts) {
+    const require = createRequire(path.join(projectRoot, 'package.json'));
+    fonts = Object.entries(FONT_FILES).map(([weight, file]) => ({
+      weight: Number(weight) as 400 | 700,
+      data: readFileSync(require.resolve(`@fontsource/inter/files/${file}`)),
+    }));
+  }
+  return fonts;
+}
+
+const el = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
+
+export async function renderPreview(text: PreviewText): Promise<Buffer> {
+  const tree = el(
+    'div',
+    {
+      width: PREVIEW_WIDTH,
+      height: PREVIEW_HEIGHT,
+      display: 'flex',
+      flexDirection: 'column',
+      justifyContent: 'space-between',
+      padding: '72px 80px',
+      background: '#1e3a8a',
+      color: '#ffffff',
+      fontFamily: 'Inter',
+    },
+    [
+      el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#bfdbfe' }, text.siteName),
+      el('div', { display: 'flex', flexDirection: 'column' }, [
+        el('div', { fontSize: 76, fontWeight: 700, lineHeight: 1.1, lineClamp: 2, display: 'block' }, text.title),
+        el('div', { fontSize: 36, lineHeight: 1.35, marginTop: 28, color: '#e0e7ff', lineClamp: 3, display: 'block' }, text.description),
+      ]),
+      el('div', { display: 'flex', height: 10, width: 160, background: '#60a5fa', borderRadius: 5 }, []),
+    ],
+  );
+  const svg = await satori(tree as Parameters<typeof satori>[0], {
+    width: PREVIEW_WIDTH,
+    height: PREVIEW_HEIGHT,
+    fonts: loadFonts().map((f) => ({ name: 'Inter', data: f.data, weight: f.weight, style: 'normal' as const })),
+  });
+  return new Resvg(svg, { fitTo: { mode: 'width', value: PREVIEW_WIDTH } }).render().asPng();
+}
+
+/** Everything the pixels depend on: the text, the drawing, the font files. */
+export function previewKey(text: PreviewText): string {
+  const hash = createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, text.title, text.description, text.siteName]));
+  for (const font of loadFonts()) hash.update(font.data);
+  return hash.digest('hex').slice(0, 32);
+}
+
+/** The project's cache folder, as astro.config.mjs picks it (tests give a fresh one with ASTRO_CACHE_DIR). */
+export function previewCacheDir(env: Record<string, string | undefined> = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.ASTRO_CACHE_DIR || 'node_modules/.astro', 'preview-images');
+}
+
+/** The PNG from the cache, or drawn and stored there (atomically: parallel builds may share a cache). */
+export async function cachedPreview(text: PreviewText, cacheDir = previewCacheDir()): Promise<Buffer> {
+  const file = path.join(cacheDir, `${previewKey(text)}.png`);
+  try {
+    return readFileSync(file);
+  } catch {
+    // Not cached yet.
+  }
+  const png = await renderPreview(text);
+  mkdirSync(cacheDir, { recursive: true });
+  const tmp = `${file}.${process.pid}.tmp`;
+  writeFileSync(tmp, png);
+  renameSync(tmp, file);
+  return png;
+}
+
+/** Width and height from a PNG's IHDR chunk (bytes 16–23), to check what was written. */
+export function pngSize(png: Uint8Array): { width: number; height: number } {
+  const signature = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+  if (png.length < 24 || signature.some((b, i) => png[i] !== b)) throw new Error('pas une image PNG');
+  const view = new DataView(png.buffer, png.byteOffset, png.byteLength);
+  return { width: view.getUint32(16), height: view.getUint32(20) };
+}

@@ -1,0 +1,62 @@
+/** schema.org JSON-LD for the pages: plain objects, then safe serialisation into a <script> element. */
+import type { Reference } from './references';
+
+type JsonLd = Record<string, unknown>;
+
+export interface ImageInfo {
+  url: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+export function articleJsonLd(page: {
+  url: string;
+  title: string;
+  description: string;
+  image: ImageInfo;
+  siteName: string;
+  siteUrl: string;
+  references: readonly Reference[];
+  updated?: Date;
+}): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Article',
+    headline: page.title,
+    description: page.description,
+    url: page.url,
+    mainEntityOfPage: page.url,
+    inLanguage: 'fr-FR',
+    image: { '@type': 'ImageObject', url: page.image.url, width: page.image.width, height: page.image.height, caption: page.image.alt },
+    ...(page.updated ? { dateModified: page.updated.toISOString().slice(0, 10) } : {}),
+    isPartOf: { '@type': 'WebSite', name: page.siteName, url: page.siteUrl },
+    publisher: { '@type': 'Organization', name: page.siteName, url: page.siteUrl },
+    citation: page.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
+  };
+}
+
+export function breadcrumbJsonLd(items: readonly { name: string; url: string }[]): JsonLd {
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'BreadcrumbList',
+    itemListElement: items.map((item, index) => ({ '@type': 'ListItem', position: index + 1, name: item.name, item: item.url })),
+  };
+}
+
+export function websiteJsonLd(site: { name: string; url: string; description: string }): JsonLd {
+  return { '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: site.url, description: site.description, inLanguage: 'fr-FR' };
+}
+
+/**
+ * JSON for a <script type="application/ld+json"> element. "<" is escaped so a title containing
+ * "</script>" cannot close the element; ">", "&" and the JS line separators for good measure.
+ */
+export function serializeJsonLd(data: JsonLd | JsonLd[]): string {
+  return JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}

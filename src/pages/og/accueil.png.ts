@@ -1,0 +1,9 @@
+import type { APIRoute } from 'astro';
+import { getPreviewTexts, previewPath } from '../../data/links';
+import { cachedPreview } from '../../lib/preview-image';
+
+/** The home page's preview image (og:image), drawn at build time. */
+export const GET: APIRoute = async () => {
+  const home = (await getPreviewTexts()).find((p) => p.path === previewPath.home)!;
+  return new Response(new Uint8Array(await cachedPreview(home.text)), { headers: { 'Content-Type': 'image/png' } });
+};
