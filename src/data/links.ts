@@ -9,7 +9,7 @@ import { getHome, getSortedSectors } from './sectors';
 function displayPath(filePath: string | undefined, id: string): string {
   if (!filePath) return `le secteur « ${id} »`;
   const relative = path.relative(process.cwd(), path.resolve(filePath));
-  return relative.startsWith('..') ? filePath : relative;
+  return relative.startsWith('..') ? path.resolve(filePath) : relative;
 }
 
 /** The redirects of every sector's aliases; a clash with a real page stops the build (see lib/aliases). */

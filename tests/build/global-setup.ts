@@ -8,7 +8,9 @@ import { FULL_NAV_LIMIT } from '../../src/lib/nav';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { site: string; extraSector: string; manySectors: string };
+    builds: { site: string; extraSector: string; manySectors: string; linking: string };
+    /** Output of a build that must fail: an alias equal to an existing page. */
+    aliasClash: { status: number | null; output: string };
   }
 }
 
@@ -24,6 +26,14 @@ export default function setup(project: TestProject) {
   writeSyntheticContent(manyContent, FULL_NAV_LIMIT + 1, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
   const many = buildSite({ CONTENT_DIR: manyContent });
   if (many.status !== 0) throw new Error(`La construction des secteurs synthétiques a échoué :\n${many.output}`);
-  project.provide('builds', { site: site.outDir, extraSector: extra.outDir, manySectors: many.outDir });
-  return () => removeAll(path.dirname(site.outDir), path.dirname(extra.outDir), extraContent, path.dirname(many.outDir), manyContent);
+  // Deployed under a sub-path with a public address, with a sector that has a slug and aliases.
+  const linkingContent = contentWith('aliases');
+  const linking = buildSite({ CONTENT_DIR: linkingContent, BASE_PATH: '/prompt/', SITE_URL: 'https://exemple.github.io' });
+  if (linking.status !== 0) throw new Error(`La construction sous /prompt/ a échoué :\n${linking.output}`);
+  const clashContent = contentWith('alias-clash');
+  const clash = buildSite({ CONTENT_DIR: clashContent });
+  project.provide('builds', { site: site.outDir, extraSector: extra.outDir, manySectors: many.outDir, linking: linking.outDir });
+  project.provide('aliasClash', { status: clash.status, output: clash.output });
+  const temporary = [site, extra, many, linking, clash].map((b) => path.dirname(b.outDir));
+  return () => removeAll(...temporary, extraContent, manyContent, linkingContent, clashContent);
 }
