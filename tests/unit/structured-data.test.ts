@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { articleJsonLd, breadcrumbJsonLd, serializeJsonLd } from '../../src/lib/structured-data';
+
+describe('serializeJsonLd', () => {
+  it('cannot close its <script> element, and round-trips', () => {
+    const data = { name: '</script><script>alert(1)</script> & \u2028' };
+    const json = serializeJsonLd(data);
+    expect(json).not.toMatch(/[<>&\u2028]/);
+    expect(JSON.parse(json)).toEqual(data);
+  });
+});
+
+describe('articleJsonLd', () => {
+  const page = {
+    url: 'https://exemple.fr/secteurs/sante/',
+    title: 'La santé',
+    description: 'Une phrase.',
+    image: { url: 'https://exemple.fr/og/secteurs/sante.png', width: 1200, height: 630, alt: 'La santé' },
+    siteName: 'Site',
+    siteUrl: 'https://exemple.fr/',
+    references: [{ label: '1', title: 'Une source', url: 'https://source.fr/a' }],
+  };
+  it('cites the page’s references as CreativeWorks', () => {
+    expect(articleJsonLd(page).citation).toEqual([{ '@type': 'CreativeWork', name: 'Une source', url: 'https://source.fr/a' }]);
+  });
+  it('gives dateModified only when the page says when it was updated', () => {
+    expect(articleJsonLd(page)).not.toHaveProperty('dateModified');
+    expect(articleJsonLd({ ...page, updated: new Date('2026-03-01') }).dateModified).toBe('2026-03-01');
+  });
+});
+
+describe('breadcrumbJsonLd', () => {
+  it('numbers the items from 1', () => {
+    expect(breadcrumbJsonLd([{ name: 'Accueil', url: '/' }, { name: 'La santé', url: '/secteurs/sante/' }]).itemListElement).toEqual([
+      { '@type': 'ListItem', position: 1, name: 'Accueil', item: '/' },
+      { '@type': 'ListItem', position: 2, name: 'La santé', item: '/secteurs/sante/' },
+    ]);
+  });
+});
