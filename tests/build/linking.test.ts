@@ -104,6 +104,20 @@ describe('head metadata of the site deployed under /prompt/ with SITE_URL', () =
     expect(transports.citation).toEqual([{ '@type': 'CreativeWork', name: 'Source de test des transports', url: 'https://example.org/transports' }]);
   });
 
+  it('describes the home page as the WebSite in JSON-LD', () => {
+    const doc = deployed.document('/');
+    expect(jsonLd(doc)).toEqual([
+      {
+        '@context': 'https://schema.org',
+        '@type': 'WebSite',
+        name: 'Prompt engineering par secteur',
+        url: PUBLIC,
+        description: meta(doc, 'description'),
+        inLanguage: 'fr-FR',
+      },
+    ]);
+  });
+
   it('escapes "<" in JSON-LD so no data can close its script element', () => {
     for (const page of deployed.pages()) {
       for (const script of deployed.document(page).querySelectorAll('script[type="application/ld+json"]')) {
