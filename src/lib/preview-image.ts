@@ -14,7 +14,7 @@ import satori from 'satori';
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 /** Bump when the drawing below changes: cached images are then redrawn. */
-export const TEMPLATE_VERSION = '1';
+export const TEMPLATE_VERSION = '2';
 
 export interface PreviewText {
   title: string;
@@ -37,6 +37,12 @@ function loadFonts(projectRoot = process.cwd()) {
   return fonts;
 }
 
+const PADDING_X = 80;
+const TEXT_WIDTH = PREVIEW_WIDTH - 2 * PADDING_X;
+
+/** Long titles get a smaller font so that they fit in full (a question cut before its end reads badly). */
+const titleSize = (title: string) => (title.length <= 32 ? 80 : title.length <= 60 ? 64 : 54);
+
 const el = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
 
 export async function renderPreview(text: PreviewText): Promise<Buffer> {
@@ -48,16 +54,17 @@ export async function renderPreview(text: PreviewText): Promise<Buffer> {
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: '72px 80px',
+      padding: `72px ${PADDING_X}px`,
       background: '#1e3a8a',
       color: '#ffffff',
       fontFamily: 'Inter',
     },
     [
       el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#bfdbfe' }, text.siteName),
-      el('div', { display: 'flex', flexDirection: 'column' }, [
-        el('div', { fontSize: 76, fontWeight: 700, lineHeight: 1.1, lineClamp: 2, display: 'block' }, text.title),
-        el('div', { fontSize: 36, lineHeight: 1.35, marginTop: 28, color: '#e0e7ff', lineClamp: 3, display: 'block' }, text.description),
+      // Explicit widths: text wraps inside the padding instead of running off the image.
+      el('div', { display: 'flex', flexDirection: 'column', width: TEXT_WIDTH }, [
+        el('div', { width: TEXT_WIDTH, fontSize: titleSize(text.title), fontWeight: 700, lineHeight: 1.1, lineClamp: 3, display: 'block' }, text.title),
+        el('div', { width: TEXT_WIDTH, fontSize: 36, lineHeight: 1.35, marginTop: 28, color: '#e0e7ff', lineClamp: 3, display: 'block' }, text.description),
       ]),
       el('div', { display: 'flex', height: 10, width: 160, background: '#60a5fa', borderRadius: 5 }, []),
     ],
