@@ -12,10 +12,12 @@ const SECTORS = ['cybersecurite', 'finance', 'marketing', 'jeux-video', 'sante',
 const local = new BuiltSite(inject('builds').site);
 const deployed = new BuiltSite(inject('builds').linking);
 
-const meta = (doc: Document, key: string) =>
-  doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null;
+const meta = (doc: Document, key: string) => doc.querySelector(`meta[property="${key}"], meta[name="${key}"]`)?.getAttribute('content') ?? null;
 
-function jsonLd(doc: Document): Record<string, any>[] {
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- parsed JSON, checked field by field below
+type Json = Record<string, any>;
+
+function jsonLd(doc: Document): Json[] {
   return [...doc.querySelectorAll('script[type="application/ld+json"]')].map((s) => JSON.parse(s.textContent ?? ''));
 }
 
@@ -92,9 +94,12 @@ describe('head metadata of the site deployed under /prompt/ with SITE_URL', () =
       expect(article.image.url).toBe(meta(doc, 'og:image'));
       // The citations are exactly the sources listed under « Références ».
       const footnoteLinks = [...doc.querySelectorAll('section[data-footnotes] li a[href^="http"]')].map((a) => a.getAttribute('href'));
-      expect(article.citation.map((c: { url: string }) => c.url), rel).toEqual(footnoteLinks);
+      expect(
+        article.citation.map((c: { url: string }) => c.url),
+        rel,
+      ).toEqual(footnoteLinks);
       for (const c of article.citation) expect(c.name.length).toBeGreaterThan(3);
-      expect(breadcrumb.itemListElement.map((i: any) => [i.position, i.item])).toEqual([
+      expect(breadcrumb.itemListElement.map((i: Json) => [i.position, i.item])).toEqual([
         [1, PUBLIC],
         [2, `${PUBLIC}${rel}`],
       ]);
@@ -133,15 +138,23 @@ describe('head metadata of the site deployed under /prompt/ with SITE_URL', () =
       const urls = [
         ...[...doc.querySelectorAll('[href]')].map((e) => e.getAttribute('href')!),
         ...[...doc.querySelectorAll('[src]')].map((e) => e.getAttribute('src')!),
-        ...[...doc.querySelectorAll('[srcset]')].flatMap((e) => e.getAttribute('srcset')!.split(',').map((s) => s.trim().split(/\s+/)[0])),
+        ...[...doc.querySelectorAll('[srcset]')].flatMap((e) =>
+          e
+            .getAttribute('srcset')!
+            .split(',')
+            .map((s) => s.trim().split(/\s+/)[0]),
+        ),
         ...[...doc.querySelectorAll('meta[property^="og:"], meta[name^="twitter:"]')]
           .map((m) => m.getAttribute('content')!)
           .filter((c) => /^(https?:|\/)/.test(c)),
         ...[...doc.querySelectorAll('meta[http-equiv="refresh"]')].map((m) => m.getAttribute('content')!.replace(/^\d+;\s*url=/i, '')),
-        ...jsonLd(doc).flatMap((d) => JSON.stringify(d).match(/"(https?:\/\/[^"]+|\/[^"]*)"/g) ?? []).map((s) => s.slice(1, -1)).filter((u) => u.startsWith(SITE_URL) || u.startsWith('/')),
+        ...jsonLd(doc)
+          .flatMap((d) => JSON.stringify(d).match(/"(https?:\/\/[^"]+|\/[^"]*)"/g) ?? [])
+          .map((s) => s.slice(1, -1))
+          .filter((u) => u.startsWith(SITE_URL) || u.startsWith('/')),
       ];
       for (const url of urls) {
-        if (url.startsWith('#') || url.startsWith('data:') || /^https?:/.test(url) && !url.startsWith(SITE_URL)) continue;
+        if (url.startsWith('#') || url.startsWith('data:') || (/^https?:/.test(url) && !url.startsWith(SITE_URL))) continue;
         expect(url.startsWith(BASE) || url.startsWith(PUBLIC), `${page} → ${url} sort de ${BASE}`).toBe(true);
         expect(deployedFile(url), `${page} → ${url}`).toBeDefined();
         checked++;

@@ -47,7 +47,18 @@ describe('collectRedirects', () => {
 
 describe('staticPagePaths', () => {
   it('maps page files to their addresses and skips dynamic routes and endpoints', () => {
-    expect(staticPagePaths(['index.astro', '404.astro', 'recherche/index.astro', 'a-propos.md', 'secteurs/[slug].astro', '[...alias].astro', 'robots.txt.ts', 'og/accueil.png.ts'])).toEqual([
+    expect(
+      staticPagePaths([
+        'index.astro',
+        '404.astro',
+        'recherche/index.astro',
+        'a-propos.md',
+        'secteurs/[slug].astro',
+        '[...alias].astro',
+        'robots.txt.ts',
+        'og/accueil.png.ts',
+      ]),
+    ).toEqual([
       { path: '/', file: 'src/pages/index.astro' },
       { path: '/404/', file: 'src/pages/404.astro' },
       { path: '/recherche/', file: 'src/pages/recherche/index.astro' },

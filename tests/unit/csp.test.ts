@@ -15,7 +15,9 @@ describe('the CSP checker used on the built pages', () => {
     const html = `<html><head><script>alert(1)</script><script type="application/ld+json">{}</script>
       <script src="https://cdn.exemple.com/a.js"></script><script src="/_astro/a.js"></script></head>
       <body><button onclick="x()">b</button></body></html>`;
-    const blocked = pageLoads(html).filter(([d, u]) => !allows(policy, d, u, PAGE)).map(([, , what]) => what);
+    const blocked = pageLoads(html)
+      .filter(([d, u]) => !allows(policy, d, u, PAGE))
+      .map(([, , what]) => what);
     expect(blocked).toEqual(['<script> en ligne', '<script src="https://cdn.exemple.com/a.js">', 'attribut onclick']);
   });
 

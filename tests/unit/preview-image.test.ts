@@ -25,7 +25,12 @@ describe('preview images', () => {
   });
 
   it('keys the cache by title, description and site name', () => {
-    const keys = new Set([previewKey(text), previewKey({ ...text, title: 'x' }), previewKey({ ...text, description: 'x' }), previewKey({ ...text, siteName: 'x' })]);
+    const keys = new Set([
+      previewKey(text),
+      previewKey({ ...text, title: 'x' }),
+      previewKey({ ...text, description: 'x' }),
+      previewKey({ ...text, siteName: 'x' }),
+    ]);
     expect(keys.size).toBe(4);
   });
 

@@ -31,7 +31,12 @@ describe('articleJsonLd', () => {
 
 describe('breadcrumbJsonLd', () => {
   it('numbers the items from 1', () => {
-    expect(breadcrumbJsonLd([{ name: 'Accueil', url: '/' }, { name: 'La santé', url: '/secteurs/sante/' }]).itemListElement).toEqual([
+    expect(
+      breadcrumbJsonLd([
+        { name: 'Accueil', url: '/' },
+        { name: 'La santé', url: '/secteurs/sante/' },
+      ]).itemListElement,
+    ).toEqual([
       { '@type': 'ListItem', position: 1, name: 'Accueil', item: '/' },
       { '@type': 'ListItem', position: 2, name: 'La santé', item: '/secteurs/sante/' },
     ]);

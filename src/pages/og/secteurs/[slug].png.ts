@@ -9,5 +9,4 @@ export const getStaticPaths = (async () => {
   return (await getSortedSectors()).map((s) => ({ params: { slug: s.id }, props: { text: texts.get(previewPath.sector(s.id))! } }));
 }) satisfies GetStaticPaths;
 
-export const GET: APIRoute = async ({ props }) =>
-  new Response(new Uint8Array(await cachedPreview(props.text)), { headers: { 'Content-Type': 'image/png' } });
+export const GET: APIRoute = async ({ props }) => new Response(new Uint8Array(await cachedPreview(props.text)), { headers: { 'Content-Type': 'image/png' } });
