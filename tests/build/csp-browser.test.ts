@@ -58,6 +58,10 @@ describe.each([
       current = pagePath;
       await page.goto(`${origin}${base}${pagePath.slice(1)}`, { waitUntil: 'load' });
     }
+    // A real search: Pagefind's script, WebAssembly and index files all run under the policy.
+    current = '/recherche/?q=médicales';
+    await page.goto(`${origin}${base}recherche/?q=${encodeURIComponent('médicales')}`, { waitUntil: 'load' });
+    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
     await context.close();
     expect(problems).toEqual([]);
     expect(served).toBeGreaterThanOrEqual(site.pages().length);
