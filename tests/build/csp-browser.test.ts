@@ -61,7 +61,12 @@ describe.each([
     // A real search: Pagefind's script, WebAssembly and index files all run under the policy.
     current = '/recherche/?q=médicales';
     await page.goto(`${origin}${base}recherche/?q=${encodeURIComponent('médicales')}`, { waitUntil: 'load' });
-    await page.locator('.pagefind-ui__result-link').first().waitFor({ timeout: 20_000 });
+    // On failure, the violations collected above say why, rather than a bare timeout.
+    await page
+      .locator('.pagefind-ui__result-link')
+      .first()
+      .waitFor({ timeout: 15_000 })
+      .catch(() => problems.push(`${current} : aucun résultat de recherche affiché`));
     await context.close();
     expect(problems).toEqual([]);
     expect(served).toBeGreaterThanOrEqual(site.pages().length);
