@@ -31,6 +31,12 @@ export const previewPath = {
   sector: (id: string) => `og/secteurs/${id}.png`,
 };
 
+/** The home page's preview image; pages without their own (search, references) share it. */
+export async function getHomePreview() {
+  const home = await getHome();
+  return { path: previewPath.home, alt: `${home.data.title} ${home.data.description}` };
+}
+
 /** Text drawn on each preview image (typeset like the pages), by image path. */
 export async function getPreviewTexts() {
   const home = await getHome();

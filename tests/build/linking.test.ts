@@ -56,29 +56,41 @@ describe('head metadata of a local build (no SITE_URL)', () => {
 });
 
 describe('head metadata of the site deployed under /prompt/ with SITE_URL', () => {
-  it.each(['', ...SECTORS.map((s) => `secteurs/${s}/`), 'secteurs/transports/'])('/prompt/%s has Open Graph and Twitter tags', (rel) => {
+  // Every published page: home, sectors (with the fixture's), search, references.
+  const published = deployedPages()
+    .filter((p) => p !== '/404.html')
+    .map((p) => p.slice(1));
+
+  it('has the pages this test expects', () => {
+    expect(published).toEqual(expect.arrayContaining(['', 'secteurs/sante/', 'secteurs/transports/', 'recherche/', 'references/']));
+  });
+
+  it.each(published)('/prompt/%s has Open Graph and Twitter tags and a 1200×630 preview image', (rel) => {
     const doc = deployed.document(`/${rel}`);
+    const isSector = rel.startsWith('secteurs/');
     const url = `${PUBLIC}${rel}`;
-    const title = doc.querySelector('h1')?.textContent?.trim();
+    // Sectors and home: the page's own title; other pages: the tab's title.
+    const title = (isSector || rel === '' ? doc.querySelector('h1') : doc.querySelector('title'))?.textContent?.trim();
     const description = meta(doc, 'description');
     expect(doc.querySelector('link[rel="canonical"]')?.getAttribute('href')).toBe(url);
     expect(meta(doc, 'og:url')).toBe(url);
     expect(meta(doc, 'og:title')).toBe(title);
     expect(meta(doc, 'og:description')).toBe(description);
-    expect(meta(doc, 'og:type')).toBe(rel ? 'article' : 'website');
+    expect(meta(doc, 'og:type')).toBe(isSector ? 'article' : 'website');
     expect(meta(doc, 'og:locale')).toBe('fr_FR');
     expect(meta(doc, 'og:site_name')).toBe('Prompt engineering par secteur');
     expect(meta(doc, 'og:image:width')).toBe('1200');
     expect(meta(doc, 'og:image:height')).toBe('630');
-    expect(meta(doc, 'og:image:alt')).toContain(title);
+    expect(meta(doc, 'og:image:alt')).toContain(isSector ? title : 'Dans quels domaines');
     expect(meta(doc, 'twitter:card')).toBe('summary_large_image');
     expect(meta(doc, 'twitter:title')).toBe(title);
     expect(meta(doc, 'twitter:description')).toBe(description);
     expect(meta(doc, 'twitter:image')).toBe(meta(doc, 'og:image'));
+    expect(meta(doc, 'twitter:image:alt')).toBe(meta(doc, 'og:image:alt'));
 
-    // The preview image is a real 1200×630 PNG at that absolute address.
+    // A sector has its own preview; the other pages share the home page's. It is a real PNG at that address.
     const image = meta(doc, 'og:image')!;
-    expect(image).toBe(`${PUBLIC}og/${rel ? rel.replace(/\/$/, '') : 'accueil'}.png`);
+    expect(image).toBe(`${PUBLIC}og/${isSector ? rel.replace(/\/$/, '') : 'accueil'}.png`);
     expect(pngSize(readFileSync(deployedFile(image)!))).toEqual({ width: 1200, height: 630 });
   });
 
