@@ -186,6 +186,13 @@ describe('head metadata of the site deployed under /prompt/ with SITE_URL', () =
     expect(listed.sort()).toEqual(published.sort());
     expect(listed).toContain(`${PUBLIC}secteurs/transports/`);
     expect(listed).not.toContain(`${PUBLIC}secteurs/transport/`);
+    expect(listed).not.toContain(`${PUBLIC}secteurs/brouillon/`);
+  });
+
+  it('publishes nothing of a draft: no page, no preview image, no redirect for its aliases', () => {
+    expect(deployed.fileFor('/secteurs/brouillon/')).toBeUndefined();
+    expect(deployed.fileFor('/og/secteurs/brouillon.png')).toBeUndefined();
+    expect(deployed.fileFor('/ancien-brouillon/')).toBeUndefined();
   });
 
   it('points robots.txt to the sitemap', () => {
