@@ -1,3 +1,4 @@
+/* global document, location, PagefindUI -- runs in the browser, after /pagefind/pagefind-ui.js */
 // Starts Pagefind's UI on the search page (after /pagefind/pagefind-ui.js). A file rather than an
 // inline script so that the Content-Security-Policy (public/_headers) can forbid inline scripts.
 (() => {
