@@ -3,20 +3,12 @@ import type { Reference } from './references';
 
 type JsonLd = Record<string, unknown>;
 
-export interface ImageInfo {
-  url: string;
-  width: number;
-  height: number;
-  alt: string;
-}
-
 export function articleJsonLd(page: {
   url: string;
   title: string;
   description: string;
-  image: ImageInfo;
-  siteName: string;
-  siteUrl: string;
+  /** Absolute URL of the 1200×630 preview image. */
+  image: { url: string };
   references: readonly Reference[];
   updated?: Date;
 }): JsonLd {
@@ -26,12 +18,10 @@ export function articleJsonLd(page: {
     headline: page.title,
     description: page.description,
     url: page.url,
-    mainEntityOfPage: page.url,
-    inLanguage: 'fr-FR',
-    image: { '@type': 'ImageObject', url: page.image.url, width: page.image.width, height: page.image.height, caption: page.image.alt },
+    image: page.image.url,
     ...(page.updated ? { dateModified: page.updated.toISOString().slice(0, 10) } : {}),
-    isPartOf: { '@type': 'WebSite', name: page.siteName, url: page.siteUrl },
-    publisher: { '@type': 'Organization', name: page.siteName, url: page.siteUrl },
+    // Kept short (the page's language is in <html lang>; no publisher, no image object): every byte
+    // here counts in the page's 8 KB budget.
     citation: page.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
   };
 }
@@ -46,6 +36,12 @@ export function breadcrumbJsonLd(items: readonly { name: string; url: string }[]
 
 export function websiteJsonLd(site: { name: string; url: string; description: string }): JsonLd {
   return { '@context': 'https://schema.org', '@type': 'WebSite', name: site.name, url: site.url, description: site.description, inLanguage: 'fr-FR' };
+}
+
+/** Several objects in one JSON-LD block (one "@context", one element): fewer bytes per page. */
+export function jsonLdGraph(items: readonly JsonLd[]): JsonLd {
+  if (items.length === 1) return items[0];
+  return { '@context': 'https://schema.org', '@graph': items.map(({ '@context': _context, ...rest }) => rest) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleJsonLd, breadcrumbJsonLd, serializeJsonLd } from '../../src/lib/structured-data';
+import { articleJsonLd, breadcrumbJsonLd, jsonLdGraph, serializeJsonLd } from '../../src/lib/structured-data';
 
 describe('serializeJsonLd', () => {
   it('cannot close its <script> element, and round-trips', () => {
@@ -15,9 +15,7 @@ describe('articleJsonLd', () => {
     url: 'https://exemple.fr/secteurs/sante/',
     title: 'La santé',
     description: 'Une phrase.',
-    image: { url: 'https://exemple.fr/og/secteurs/sante.png', width: 1200, height: 630, alt: 'La santé' },
-    siteName: 'Site',
-    siteUrl: 'https://exemple.fr/',
+    image: { url: 'https://exemple.fr/og/secteurs/sante.png' },
     references: [{ label: '1', title: 'Une source', url: 'https://source.fr/a' }],
   };
   it('cites the page’s references as CreativeWorks', () => {
@@ -40,5 +38,14 @@ describe('breadcrumbJsonLd', () => {
       { '@type': 'ListItem', position: 1, name: 'Accueil', item: '/' },
       { '@type': 'ListItem', position: 2, name: 'La santé', item: '/secteurs/sante/' },
     ]);
+  });
+});
+
+describe('jsonLdGraph', () => {
+  it('puts several objects under one @context, and leaves a single one as it is', () => {
+    const a = { '@context': 'https://schema.org', '@type': 'Article' };
+    const b = { '@context': 'https://schema.org', '@type': 'BreadcrumbList' };
+    expect(jsonLdGraph([a, b])).toEqual({ '@context': 'https://schema.org', '@graph': [{ '@type': 'Article' }, { '@type': 'BreadcrumbList' }] });
+    expect(jsonLdGraph([a])).toBe(a);
   });
 });
