@@ -21,14 +21,20 @@ function time(label: string, task: () => void) {
     ms.push(performance.now() - start);
   }
   ms.sort((a, b) => a - b);
-  console.log(`${label.padEnd(52)} médiane ${Math.round(ms[Math.floor(ms.length / 2)])} ms (min ${Math.round(ms[0])}, max ${Math.round(ms.at(-1)!)}, ${runs} essais)`);
+  console.log(
+    `${label.padEnd(52)} médiane ${Math.round(ms[Math.floor(ms.length / 2)])} ms (min ${Math.round(ms[0])}, max ${Math.round(ms.at(-1)!)}, ${runs} essais)`,
+  );
 }
 
 const node = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' });
 const build = (env: Record<string, string>, expected: 'ok' | 'échec') => {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-bench-'));
-  const result = node([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], { OUT_DIR: path.join(work, 'dist'), ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env });
+  const result = node([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+    OUT_DIR: path.join(work, 'dist'),
+    ASTRO_CACHE_DIR: path.join(work, 'cache'),
+    ...env,
+  });
   rmSync(work, { recursive: true, force: true });
   // A timing is meaningless if the build did not end as intended.
   if ((result.status === 0) !== (expected === 'ok')) throw new Error(`construction inattendue (code ${result.status}) :\n${result.stdout}\n${result.stderr}`);
@@ -52,4 +58,3 @@ time('npm run check (processus complet)', () => node([path.join(root, 'node_modu
 time('astro build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }, 'échec'));
 time('astro build complet (contenu valide)', () => build({}, 'ok'));
 rmSync(broken, { recursive: true, force: true });
-

@@ -36,7 +36,11 @@ try {
   writeFileSync(file, sector.content, { flag: 'wx' });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  fail(code === 'EEXIST' ? `Rien n’a été créé : ${displayPath(file)} existe déjà (il n’a pas été modifié).` : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`);
+  fail(
+    code === 'EEXIST'
+      ? `Rien n’a été créé : ${displayPath(file)} existe déjà (il n’a pas été modifié).`
+      : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`,
+  );
 }
 console.log(`Créé : ${displayPath(file)} (adresse /secteurs/${sector.slug}/, order: ${sector.content.match(/^order: (\d+)/m)![1]}).
 Ensuite :

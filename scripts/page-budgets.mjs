@@ -123,7 +123,15 @@ function main() {
   const kb = (n) => (n / 1024).toFixed(2);
   console.log(`Budgets par page (${path.resolve(root)}) : ≤ ${BUDGETS.requests} requêtes, ≤ ${kb(BUDGETS.gzipBytes)} Ko gzip, 0 o de JavaScript, 0 police\n`);
   const header = ['page', 'requêtes', 'Ko gzip', 'Ko HTML brut', 'JS (o)', 'polices', 'verdict'];
-  const lines = rows.map((r) => [r.page, String(r.requests), kb(r.gzipBytes), kb(r.htmlBytes), String(r.jsBytes), String(r.fonts), r.exempt ? 'exemptée' : r.overBudget.length ? `HORS BUDGET : ${r.overBudget.join(', ')}` : 'ok']);
+  const lines = rows.map((r) => [
+    r.page,
+    String(r.requests),
+    kb(r.gzipBytes),
+    kb(r.htmlBytes),
+    String(r.jsBytes),
+    String(r.fonts),
+    r.exempt ? 'exemptée' : r.overBudget.length ? `HORS BUDGET : ${r.overBudget.join(', ')}` : 'ok',
+  ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i].length)));
   for (const l of [header, ...lines]) console.log(l.map((c, i) => (i === 0 || i === 6 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  '));
   const max = rows.filter((r) => !r.exempt).reduce((m, r) => Math.max(m, r.gzipBytes), 0);

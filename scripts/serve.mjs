@@ -22,7 +22,12 @@ const TYPES = {
 };
 const COMPRESSIBLE = /^(text\/|application\/(json|xml|javascript|manifest)|image\/svg)/;
 
-export function startServer({ root = process.env.OUT_DIR || 'dist', port = Number(process.env.PORT ?? 4321), host = '127.0.0.1', base = process.env.BASE_PATH || '/' } = {}) {
+export function startServer({
+  root = process.env.OUT_DIR || 'dist',
+  port = Number(process.env.PORT ?? 4321),
+  host = '127.0.0.1',
+  base = process.env.BASE_PATH || '/',
+} = {}) {
   const rootDir = path.resolve(root);
   const prefix = base.endsWith('/') ? base : `${base}/`;
 

@@ -16,9 +16,21 @@ const CASES: [string, Expected[]][] = [
   ['footnote-undefined', [{ file: L, line: 7, message: /l’appel de note \[\^2\] n’a pas de définition/ }]],
   ['footnote-unused', [{ file: L, line: 10, message: /la note \[\^2\] est définie mais jamais appelée/ }]],
   ['footnote-duplicate', [{ file: L, line: 10, message: /la note \[\^1\] est définie deux fois \(déjà ligne 9\)/ }]],
-  ['source-not-absolute', [{ file: L, line: 9, message: /la source de la note \[\^1\] n’est pas une adresse web complète \(« www\.example\.org\/tournees »\)/ }]],
+  [
+    'source-not-absolute',
+    [{ file: L, line: 9, message: /la source de la note \[\^1\] n’est pas une adresse web complète \(« www\.example\.org\/tournees »\)/ }],
+  ],
   ['javascript-url', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
-  ['missing-page', [{ file: L, line: 7, message: /« \/secteurs\/finanse\/ » mène à \/secteurs\/finanse\/, une page qui n’existe pas .*vouliez-vous écrire « \/secteurs\/finance\/ »/ }]],
+  [
+    'missing-page',
+    [
+      {
+        file: L,
+        line: 7,
+        message: /« \/secteurs\/finanse\/ » mène à \/secteurs\/finanse\/, une page qui n’existe pas .*vouliez-vous écrire « \/secteurs\/finance\/ »/,
+      },
+    ],
+  ],
   ['missing-relative-sector', [{ file: L, line: 7, message: /« \.\.\/transports\/ » mène à \/secteurs\/transports\/, une page qui n’existe pas/ }]],
   ['missing-anchor', [{ file: L, line: 7, message: /vise la section #gestion-des-risques, qui n’existe pas sur la page \/secteurs\/finance\// }]],
   ['invalid-yaml', [{ file: L, line: 3, message: /l’en-tête n’est pas du YAML valide/ }]],

@@ -80,6 +80,11 @@ export function snapshot(dir: string): Record<string, string> {
     files
       .filter((f) => /\.mdx?$/.test(f))
       .sort()
-      .map((f) => [f, createHash('sha256').update(readFileSync(path.join(dir, f))).digest('hex')]),
+      .map((f) => [
+        f,
+        createHash('sha256')
+          .update(readFileSync(path.join(dir, f)))
+          .digest('hex'),
+      ]),
   );
 }

@@ -1,4 +1,4 @@
-import path from "node:path";
+import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -7,7 +7,11 @@ const SECTOR_PAGES = site.pages().filter((p) => p.startsWith('/secteurs/'));
 const isSearchPage = (page: string) => page.startsWith('/recherche/');
 /** Text with its no-break spaces kept (text() collapses them: \s matches U+00A0 and U+202F). */
 const raw = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/[ \t\n]+/g, ' ').trim();
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (s: string) =>
+  s
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 /** The page's visible text outside code, as a reader sees it. */
 function proseText(doc: Document): string {

@@ -8,7 +8,10 @@ function bibliography(site: BuiltSite) {
   return [...site.document(PAGE).querySelectorAll('main li')].map((li) => {
     const source = li.querySelector('a[href^="http"]')!;
     return {
-      title: text(source).replace('(site externe)', '').replace(/[\u00a0\u202f]/g, ' ').trim(),
+      title: text(source)
+        .replace('(site externe)', '')
+        .replace(/[\u00a0\u202f]/g, ' ')
+        .trim(),
       url: source.getAttribute('href'),
       citedBy: [...li.querySelectorAll('a:not([href^="http"])')].map((a) => a.getAttribute('href')),
     };
@@ -35,13 +38,23 @@ describe('the references page', () => {
         url: 'https://datascientest.com/prompt-engineer-tout-savoir',
         citedBy: ['/secteurs/marketing/', '/secteurs/sante/'],
       },
-      { title: 'Prompt Engineering : définition et avantages', url: 'https://mylittlebigweb.com/blogue/prompt-engineering/', citedBy: ['/secteurs/marketing/'] },
-      { title: 'Prompt Engineering : Formation et Avantages Clés', url: 'https://360learning.com/fr/blog/prompt-engineering/', citedBy: ['/secteurs/formation/'] },
+      {
+        title: 'Prompt Engineering : définition et avantages',
+        url: 'https://mylittlebigweb.com/blogue/prompt-engineering/',
+        citedBy: ['/secteurs/marketing/'],
+      },
+      {
+        title: 'Prompt Engineering : Formation et Avantages Clés',
+        url: 'https://360learning.com/fr/blog/prompt-engineering/',
+        citedBy: ['/secteurs/formation/'],
+      },
     ]);
   });
 
   it('agrees with the footnotes of the sector pages', () => {
-    const listed = bibliography(site).map((s) => norm(s.url!)).sort();
+    const listed = bibliography(site)
+      .map((s) => norm(s.url!))
+      .sort();
     expect(listed).toEqual([...new Set(citedUrls(site).map(norm))].sort());
   });
 

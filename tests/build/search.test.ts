@@ -92,7 +92,11 @@ describe('the search index', () => {
   it('is French and holds the sector pages only', () => {
     const entry = JSON.parse(readFileSync(path.join(site.root, 'pagefind/pagefind-entry.json'), 'utf8'));
     expect(Object.keys(entry.languages)).toEqual(['fr']);
-    expect(indexedPages(site.root).map((p) => p.url).sort()).toEqual([...SECTOR_PAGES].sort());
+    expect(
+      indexedPages(site.root)
+        .map((p) => p.url)
+        .sort(),
+    ).toEqual([...SECTOR_PAGES].sort());
   });
 
   it('holds each article’s title and text, not the navigation, footer, screen-reader hints or footnotes', () => {
@@ -103,7 +107,9 @@ describe('the search index', () => {
     // The footnote call (and its preview) after « clinique » is left out, not glued to the word.
     expect(sante.content).toMatch(/décision clinique ?\. /);
     for (const page of pages) {
-      expect(page.content, page.url).not.toMatch(/Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe|Références|tout savoir/);
+      expect(page.content, page.url).not.toMatch(
+        /Aller au contenu|Retour à l’accueil|Secteur suivant|Rechercher dans le site|site externe|Références|tout savoir/,
+      );
     }
   });
 });

@@ -26,7 +26,11 @@ const REFERENCES: Record<string, string[][]> = {
 };
 
 /** Normalises the no-break spaces of French typography so titles compare with the seed. */
-const plain = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ').replace(/\s+/g, ' ').trim();
+const plain = (s: string) =>
+  s
+    .replace(/[\u00a0\u202f]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
 
 describe('the built site', () => {
   it('has the home page, the 404 page, the search and references pages and one page per sector', () => {
@@ -81,7 +85,9 @@ describe('the home page', () => {
 
   it('shows the question, the intro and the conclusion from content/accueil.md', () => {
     expect(plain(text(doc.querySelector('h1')))).toBe('Dans quels domaines est utilisé le prompt engineering ?');
-    expect(plain(text(doc.querySelector('main')))).toContain('Le prompt engineering est utilisé dans plusieurs domaines au-delà de l’intelligence artificielle');
+    expect(plain(text(doc.querySelector('main')))).toContain(
+      'Le prompt engineering est utilisé dans plusieurs domaines au-delà de l’intelligence artificielle',
+    );
     expect(plain(text(doc.querySelector('main')))).toContain('Le prompt engineering est une compétence clé qui trouve des applications variées');
   });
 

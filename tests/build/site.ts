@@ -9,7 +9,9 @@ export class BuiltSite {
   /** Every HTML page, as its URL path ("/", "/secteurs/sante/", "/404.html"). */
   pages(): string[] {
     const walk = (dir: string): string[] =>
-      readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : []));
+      readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
+        e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : [],
+      );
     return walk(this.root)
       .map((file) => '/' + path.relative(this.root, file).split(path.sep).join('/'))
       .map((p) => p.replace(/(^|\/)index\.html$/, '$1'))
@@ -18,7 +20,9 @@ export class BuiltSite {
 
   fileFor(urlPath: string): string | undefined {
     const clean = decodeURIComponent(urlPath.split('#')[0].split('?')[0]);
-    const candidates = clean.endsWith('/') ? [path.join(this.root, clean, 'index.html')] : [path.join(this.root, clean), path.join(this.root, clean, 'index.html')];
+    const candidates = clean.endsWith('/')
+      ? [path.join(this.root, clean, 'index.html')]
+      : [path.join(this.root, clean), path.join(this.root, clean, 'index.html')];
     return candidates.find((c) => existsSync(c) && !c.endsWith('/'));
   }
 

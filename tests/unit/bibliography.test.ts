@@ -12,7 +12,14 @@ describe('buildBibliography', () => {
       { id: 'sante', title: 'La santé', references: [shared] },
     ]);
     expect(result).toEqual([
-      { title: 'Partagée', url: 'https://a.example/x', sectors: [{ id: 'marketing', title: 'Le marketing' }, { id: 'sante', title: 'La santé' }] },
+      {
+        title: 'Partagée',
+        url: 'https://a.example/x',
+        sectors: [
+          { id: 'marketing', title: 'Le marketing' },
+          { id: 'sante', title: 'La santé' },
+        ],
+      },
     ]);
   });
 
@@ -28,7 +35,11 @@ describe('buildBibliography', () => {
 
   it('keeps sources apart when the path or the query differs', () => {
     const result = buildBibliography([
-      { id: 'a', title: 'A', references: [ref('Un', 'https://s.example/p?id=1'), ref('Deux', 'https://s.example/p?id=2', '2'), ref('Trois', 'https://s.example/q', '3')] },
+      {
+        id: 'a',
+        title: 'A',
+        references: [ref('Un', 'https://s.example/p?id=1'), ref('Deux', 'https://s.example/p?id=2', '2'), ref('Trois', 'https://s.example/q', '3')],
+      },
     ]);
     expect(result.map((s) => s.url)).toEqual(['https://s.example/p?id=2', 'https://s.example/q', 'https://s.example/p?id=1']);
   });
@@ -43,7 +54,13 @@ describe('buildBibliography', () => {
       {
         id: 'a',
         title: 'A',
-        references: [ref('Zèbre', 'https://z.example/'), ref('éthique', 'https://e.example/', '2'), ref('Étude 10', 'https://e10.example/', '3'), ref('Étude 9', 'https://e9.example/', '4'), ref('abc', 'https://abc.example/', '5')],
+        references: [
+          ref('Zèbre', 'https://z.example/'),
+          ref('éthique', 'https://e.example/', '2'),
+          ref('Étude 10', 'https://e10.example/', '3'),
+          ref('Étude 9', 'https://e9.example/', '4'),
+          ref('abc', 'https://abc.example/', '5'),
+        ],
       },
     ]);
     expect(result.map((s) => s.title)).toEqual(['abc', 'éthique', 'Étude 9', 'Étude 10', 'Zèbre']);

@@ -6,8 +6,7 @@ import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
 import { footnoteBackLabel, footnoteOptions } from '../../src/lib/footnote-labels';
 
-const render = (md: string) =>
-  String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype, footnoteOptions).use(rehypeStringify).processSync(md));
+const render = (md: string) => String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype, footnoteOptions).use(rehypeStringify).processSync(md));
 
 describe('French footnote labels', () => {
   it('numbers back-links like the calls', () => {

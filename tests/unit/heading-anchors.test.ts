@@ -8,7 +8,13 @@ import { anchorLabel, rehypeHeadingAnchors } from '../../src/lib/heading-anchors
 import { footnoteOptions } from '../../src/lib/footnote-labels';
 
 async function html(markdown: string): Promise<string> {
-  const file = await unified().use(remarkParse).use(remarkGfm).use(remarkRehype, { ...footnoteOptions }).use(rehypeHeadingAnchors).use(rehypeStringify).process(markdown);
+  const file = await unified()
+    .use(remarkParse)
+    .use(remarkGfm)
+    .use(remarkRehype, { ...footnoteOptions })
+    .use(rehypeHeadingAnchors)
+    .use(rehypeStringify)
+    .process(markdown);
   return String(file);
 }
 

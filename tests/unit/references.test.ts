@@ -26,6 +26,9 @@ describe('extractReferences', () => {
   it('exposes them to templates through the frontmatter Astro returns', () => {
     const file = new VFile({ data: { astro: { frontmatter: { title: 'T' } } } });
     remarkCollectReferences()(tree('A[^1].\n\n[^1]: [Un](https://un.example/)'), file);
-    expect((file.data as { astro: { frontmatter: unknown } }).astro.frontmatter).toEqual({ title: 'T', references: [{ label: '1', title: 'Un', url: 'https://un.example/' }] });
+    expect((file.data as { astro: { frontmatter: unknown } }).astro.frontmatter).toEqual({
+      title: 'T',
+      references: [{ label: '1', title: 'Un', url: 'https://un.example/' }],
+    });
   });
 });

@@ -18,7 +18,13 @@ function fakeIndex(): SiteIndex {
     page('/c/secteurs/brouillon.md', '/secteurs/brouillon/', ['contenu'], true),
     page('/c/secteurs/sante.md', '/secteurs/sante/', ['contenu']),
   ];
-  return { dir: '/c', entries, byUrl: new Map(entries.map((e) => [e.url, [e]])), byFile: new Map(entries.map((e) => [e.file, e])), staticUrls: new Set(['/references/']) };
+  return {
+    dir: '/c',
+    entries,
+    byUrl: new Map(entries.map((e) => [e.url, [e]])),
+    byFile: new Map(entries.map((e) => [e.file, e])),
+    staticUrls: new Set(['/references/']),
+  };
 }
 
 /** The French messages the checks give for `markdown` written in content/secteurs/sante.md. */
@@ -67,16 +73,14 @@ describe('content checks on markdown', () => {
     ]);
   });
 
-  it.each([
-    ['www.example.org/article'],
-    ['/secteurs/finance/'],
-    ['ftp://example.org/fichier'],
-    ['https://localhost'],
-  ])('refuse a source whose URL is not an absolute http(s) URL: %s', (url) => {
-    expect(check(`Du texte[^1].\n\n[^1]: [A](${url})\n`)).toEqual([
-      { line: 3, message: expect.stringContaining(`la source de la note [^1] n’est pas une adresse web complète (« ${url} »)`) },
-    ]);
-  });
+  it.each([['www.example.org/article'], ['/secteurs/finance/'], ['ftp://example.org/fichier'], ['https://localhost']])(
+    'refuse a source whose URL is not an absolute http(s) URL: %s',
+    (url) => {
+      expect(check(`Du texte[^1].\n\n[^1]: [A](${url})\n`)).toEqual([
+        { line: 3, message: expect.stringContaining(`la source de la note [^1] n’est pas une adresse web complète (« ${url} »)`) },
+      ]);
+    },
+  );
 
   it('refuse a footnote with no link to its source', () => {
     expect(check('Du texte[^1].\n\n[^1]: Un livre quelque part.\n')).toEqual([
