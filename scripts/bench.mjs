@@ -31,8 +31,8 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 
-/** Files Astro itself keeps in ASTRO_CACHE_DIR; anything else there (e.g. a preview-image cache) is someone else's. */
-const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets']);
+/** Files the content build keeps in ASTRO_CACHE_DIR (Astro's, and the content checks' summaries); anything else there (e.g. a preview-image cache) is someone else's. */
+const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'content-checks.json']);
 const IMAGE = /\.(png|jpe?g|webp|avif)$/i;
 
 // ---------- processes: wall time and peak memory of the whole process tree ----------

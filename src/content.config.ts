@@ -1,11 +1,14 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import type { Loader } from 'astro/loaders';
+import { fileURLToPath } from 'node:url';
 import { checkContent } from './lib/check-content';
+import { markChecked } from './lib/checked-files';
 import { contentDir } from './lib/content-dir';
 import { isDevServer } from './lib/drafts';
 import { formatReport } from './lib/problems';
 import { homeSchema, sectorSchema } from './lib/schema';
+import { contentFiles } from './lib/site-index';
 import { slugFromFileName } from './lib/slug';
 
 const root = contentDir();
@@ -20,7 +23,8 @@ function checked(loader: Loader): Loader {
     ...loader,
     load: async (context) => {
       const dev = isDevServer();
-      const problems = checkContent(root, { includeDrafts: dev });
+      // Each file's checks are cached next to Astro's content cache: a rebuild re-checks only edited files.
+      const problems = checkContent(root, { includeDrafts: dev, cacheDir: fileURLToPath(context.config.cacheDir) });
       if (problems.length) {
         const report = formatReport(problems);
         if (!dev) {
@@ -32,6 +36,8 @@ function checked(loader: Loader): Loader {
         }
         context.logger.warn(`Contenu à corriger (le site de développement continue) :\n${report}`);
       }
+      // The build renders only checked files: the markdown pipeline need not check them again (remarkSiteChecks).
+      if (!dev) markChecked(contentFiles(root));
       return loader.load(context);
     },
   };

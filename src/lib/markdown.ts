@@ -6,7 +6,7 @@ import { rehypeFootnotePreviews } from './footnote-previews';
 import { rehypeFrenchTypography } from './french-typography';
 import { rehypeHeadingAnchors } from './heading-anchors';
 import { remarkCollectReferences } from './references';
-import { contentChecks, remarkFailOnProblems } from './remark-checks';
+import { remarkSiteChecks } from './remark-checks';
 
 /**
  * The markdown pipeline, shared by astro.config.mjs and the content checker.
@@ -21,7 +21,7 @@ export const markdownOptions = {
     closingQuotes: { double: '»', single: '’' },
   },
   // Content checks last: a page with a mistake is not rendered, the error names the file, the lines and the fix.
-  remarkPlugins: [remarkGfm, remarkCollectReferences, ...contentChecks(), remarkFailOnProblems],
+  remarkPlugins: [remarkGfm, remarkCollectReferences, remarkSiteChecks],
   remarkRehype: { ...footnoteOptions },
   // Typography last, so it also spaces the text the other plugins add (previews, labels).
   rehypePlugins: [[rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],

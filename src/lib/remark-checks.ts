@@ -3,9 +3,10 @@ import type { Definition, FootnoteDefinition, Nodes, Root } from 'mdast';
 import remarkLintNoDuplicateDefinitions from 'remark-lint-no-duplicate-definitions';
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
-import type { Plugin } from 'unified';
+import { unified, type Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { wasChecked } from './checked-files';
 import { contentDir } from './content-dir';
 import { isDevServer } from './drafts';
 import { displayPath, formatReport, type Problem } from './problems';
@@ -24,6 +25,12 @@ export interface CheckOptions {
   index?: () => SiteIndex | undefined;
   /** Whether drafts are pages a link may target: yes in `npm run dev`, no in the build. */
   includeDrafts?: boolean;
+  /**
+   * Receives every link to a page of the site instead of checking it against the index: `checkContent`
+   * caches each file's checks, and those links depend on the other files, so it resolves them afterwards
+   * with `internalLinkProblem`.
+   */
+  deferLink?: (url: string, node: Nodes) => void;
 }
 
 const defaultIndex = () => siteIndex(contentDir());
@@ -121,7 +128,7 @@ const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.start
  */
 export function remarkLinkChecks(options: CheckOptions = {}) {
   return (tree: Root, file: VFile) => {
-    const index = (options.index ?? defaultIndex)();
+    const index = options.deferLink ? undefined : (options.index ?? defaultIndex)();
     const here = file.path ? index?.byFile.get(path.resolve(file.path)) : undefined;
     const currentUrl = here?.url ?? '/';
     const ownAnchors = new Set([...(here?.anchors ?? []), ...markdownAnchors(tree)]);
@@ -171,7 +178,9 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
         return;
       }
       // Sources were checked above; images and other sites are not pages of this site.
-      if (node.type === 'image' || inNotes.has(node) || hasScheme(url) || !index) return;
+      if (node.type === 'image' || inNotes.has(node) || hasScheme(url)) return;
+      if (options.deferLink) return options.deferLink(url, node);
+      if (!index) return;
       const problem = internalLinkProblem(url, currentUrl, ownAnchors, index, draftsVisible(options) || here?.draft === true);
       if (problem) report(file, problem, node);
     });
@@ -179,7 +188,7 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
 }
 
 /** Why a link to a page of the site would break, in French, or undefined if it works. */
-function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<string>, index: SiteIndex, includeDrafts: boolean): string | undefined {
+export function internalLinkProblem(url: string, currentUrl: string, ownAnchors: Set<string>, index: SiteIndex, includeDrafts: boolean): string | undefined {
   let target: URL;
   let hash: string;
   let pathname: string;
@@ -243,10 +252,10 @@ export function contentChecks(options: CheckOptions = {}): PluginEntry[] {
 }
 
 /** The check messages of a file as problems, with line numbers of the file itself (Astro renders the body without frontmatter). */
-export function fileProblems(file: VFile, options: CheckOptions = {}): Problem[] {
+export function fileProblems(file: VFile, options: CheckOptions = {}, lineOffset?: number): Problem[] {
   const filePath = file.path ? path.resolve(file.path) : '(fichier inconnu)';
-  const entry = file.path ? (options.index ?? defaultIndex)()?.byFile.get(filePath) : undefined;
-  const offset = entry?.parsed && String(file.value) !== entry.parsed.body ? entry.parsed.bodyStartLine - 1 : 0;
+  const entry = lineOffset === undefined && file.path ? (options.index ?? defaultIndex)()?.byFile.get(filePath) : undefined;
+  const offset = lineOffset ?? (entry?.bodyStartLine ?? 1) - 1;
   return file.messages
     .filter((m) => m.source === SOURCE)
     .map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));
@@ -270,5 +279,20 @@ export function remarkFailOnProblems(options: CheckOptions & { dev?: boolean } =
       type: 'html',
       value: `<div role="alert" data-content-problems style="border:3px solid #b91c1c;background:#fef2f2;color:#7f1d1d;padding:1rem;margin-bottom:1.5rem"><p><strong>Contenu à corriger (visible seulement avec npm run dev, la construction échouerait) :</strong> ${escapeHtml(displayPath(problems[0].file))}</p><ul>${items}</ul></div>`,
     });
+  };
+}
+
+/**
+ * The site pipeline's checks: `contentChecks` then `remarkFailOnProblems`. In a build, a file the loader
+ * gate (src/content.config.ts) has already checked is not checked again: the build stops before any
+ * render when a file has a problem, so a second pass per page would only double the cost.
+ */
+export function remarkSiteChecks(options: CheckOptions & { dev?: boolean } = {}) {
+  const checker = unified();
+  for (const [plugin, settings] of contentChecks(options)) checker.use(plugin, settings);
+  checker.use(remarkFailOnProblems, options);
+  return (tree: Root, file: VFile) => {
+    if (!(options.dev ?? isDevServer()) && file.path && wasChecked(file.path)) return;
+    checker.runSync(tree, file);
   };
 }

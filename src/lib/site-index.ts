@@ -7,7 +7,7 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { parseFile, type ParsedFile } from './frontmatter';
+import { keyLine, parseFile, type ParsedFile } from './frontmatter';
 import { sectorPath } from './paths';
 import { headingIds, slugFromFileName } from './slug';
 import { isDevServer } from './drafts';
@@ -21,11 +21,20 @@ export interface PageEntry {
   url: string;
   draft: boolean;
   order: unknown;
+  /** Every id a link may target on this page with "#…". */
+  anchors: Set<string>;
+  /** Line of the first non-blank line of the body (Astro renders from there); lines of `slug:` and `order:` in the file. */
+  bodyStartLine?: number;
+  slugLine?: number;
+  orderLine?: number;
+}
+
+/** A content file read and parsed: the small entry the index keeps, and what the per-file checks need once. */
+export interface ContentFile {
+  entry: PageEntry;
   source: string;
   parsed: ParsedFile;
   tree: Root;
-  /** Every id a link may target on this page with "#…". */
-  anchors: Set<string>;
 }
 
 export interface SiteIndex {
@@ -86,8 +95,7 @@ export function contentFiles(dir: string): string[] {
   return [...home, ...sectors];
 }
 
-function readEntry(file: string, dir: string): PageEntry {
-  const source = readFileSync(file, 'utf8');
+export function readContentFile(file: string, dir: string, source = readFileSync(file, 'utf8')): ContentFile {
   const parsed = parseFile(source);
   const data = parsed.data ?? {};
   const kind = path.dirname(file) === dir ? 'home' : 'sector';
@@ -95,7 +103,29 @@ function readEntry(file: string, dir: string): PageEntry {
   const url = kind === 'home' ? '/' : `/${sectorPath(slug)}`;
   const tree = parseMarkdown(parsed.body, file);
   const anchors = new Set([...LAYOUT_IDS[kind], ...markdownAnchors(tree)]);
-  return { file, kind, url, draft: data.draft === true, order: data.order, source, parsed, tree, anchors };
+  const entry: PageEntry = {
+    file,
+    kind,
+    url,
+    draft: data.draft === true,
+    order: data.order,
+    anchors,
+    bodyStartLine: parsed.bodyStartLine,
+    slugLine: keyLine(source, 'slug'),
+    orderLine: keyLine(source, 'order'),
+  };
+  return { entry, source, parsed, tree };
+}
+
+/** The index of a list of entries. Only the small entries are kept: no text, no syntax tree (memory at 5000 pages). */
+export function indexOf(dir: string, entries: PageEntry[]): SiteIndex {
+  const byUrl = new Map<string, PageEntry[]>();
+  for (const entry of entries) {
+    const same = byUrl.get(entry.url);
+    if (same) same.push(entry);
+    else byUrl.set(entry.url, [entry]);
+  }
+  return { dir, entries, byUrl, byFile: new Map(entries.map((e) => [e.file, e])), staticUrls: staticRoutes() };
 }
 
 let cache: { key: string; index: SiteIndex } | undefined;
@@ -115,10 +145,7 @@ export function siteIndex(dir: string): SiteIndex {
     return `${f}:${mtimeMs}:${size}`;
   })].join('\n');
   if (cache?.key === key) return cache.index;
-  const entries = files.map((file) => readEntry(file, dir));
-  const byUrl = new Map<string, PageEntry[]>();
-  for (const entry of entries) byUrl.set(entry.url, [...(byUrl.get(entry.url) ?? []), entry]);
-  const index = { dir, entries, byUrl, byFile: new Map(entries.map((e) => [e.file, e])), staticUrls: staticRoutes() };
+  const index = indexOf(dir, files.map((file) => readContentFile(file, dir).entry));
   cache = { key, index };
   return index;
 }
