@@ -179,7 +179,10 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
       }
       // Sources were checked above; images and other sites are not pages of this site.
       if (node.type === 'image' || inNotes.has(node) || hasScheme(url)) return;
-      if (options.deferLink) return options.deferLink(url, node);
+      if (options.deferLink) {
+        options.deferLink(url, node);
+        return;
+      }
       if (!index) return;
       const problem = internalLinkProblem(url, currentUrl, ownAnchors, index, draftsVisible(options) || here?.draft === true);
       if (problem) report(file, problem, node);

@@ -5,7 +5,8 @@ import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { describe, expect, it } from 'vitest';
-import { contentChecks, remarkFailOnProblems, type CheckOptions } from '../../src/lib/remark-checks';
+import { markChecked } from '../../src/lib/checked-files';
+import { contentChecks, remarkFailOnProblems, remarkSiteChecks, type CheckOptions } from '../../src/lib/remark-checks';
 import type { PageEntry, SiteIndex } from '../../src/lib/site-index';
 
 /** A site of three pages: the home page, "finance" (with two headings) and a draft. */
@@ -187,5 +188,25 @@ describe('remarkFailOnProblems in npm run dev', () => {
     expect(box.type).toBe('html');
     expect(box.type === 'html' && box.value).toMatch(/^<div role="alert"[^>]*>.*ligne 1 : l’appel de note \[\^2\] n’a pas de définition.*<\/div>$/);
     expect(tree.children).toHaveLength(2);
+  });
+});
+
+describe('remarkSiteChecks (the site pipeline)', () => {
+  const BROKEN = 'Texte[^2].\n';
+  const run = (path: string, dev: boolean) => {
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkSiteChecks, { index: fakeIndex, dev });
+    const file = new VFile({ path, value: BROKEN });
+    return processor.runSync(processor.parse(file) as Root, file) as Root;
+  };
+
+  it('in a build, stops on a file the loader gate has not checked, and skips one it has (checked once per build)', () => {
+    expect(() => run('/c/secteurs/sante.md', false)).toThrow(/l’appel de note \[\^2\] n’a pas de définition/);
+    markChecked(['/c/secteurs/finance.md']);
+    expect(() => run('/c/secteurs/finance.md', false)).not.toThrow();
+  });
+
+  it('in npm run dev, still shows the problems of a checked file on the page', () => {
+    markChecked(['/c/secteurs/finance.md']);
+    expect(run('/c/secteurs/finance.md', true).children[0]).toMatchObject({ type: 'html', value: expect.stringMatching(/role="alert".*l’appel de note \[\^2\]/) });
   });
 });
