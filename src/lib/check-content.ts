@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { keyLine } from './frontmatter';
 import { displayPath, type Problem } from './problems';
-import { contentChecks, fileProblems, internalLinkProblem } from './remark-checks';
+import { awaitRender, takeRendered, type RenderedChecks } from './checked-files';
+import { checkOneFile, internalLinkProblem } from './remark-checks';
 import { homeSchema, sectorSchema } from './schema';
-import { contentFiles, indexOf, readContentFile, type ContentFile, type PageEntry, type SiteIndex } from './site-index';
+import { contentFiles, indexOf, readContentFile, readFrontmatter, type ContentFile, type PageEntry, type SiteIndex } from './site-index';
 
 /** What the checks keep of one file: its index entry, its own problems, and its links to other pages (they depend on other files). */
 interface FileSummary {
@@ -33,16 +33,85 @@ export interface CheckContentOptions {
  * build: drafts are not pages a published page may link to.
  */
 export function checkContent(contentDir: string, options: CheckContentOptions = {}): Problem[] {
+  const run = startCheck(contentDir, options);
+  for (const file of run.pending) run.summarize(file);
+  return run.finish();
+}
+
+/**
+ * The build's way: the same problems as `checkContent`, but the markdown of the files Astro renders during
+ * `render` (`rendersFile`) is checked on the tree Astro parses anyway (remarkSiteChecks hands the result
+ * over), instead of being parsed a second time. A frontmatter problem stops everything before the render,
+ * with the markdown problems of every file. Files Astro did not render (its cache had them) are parsed here.
+ */
+export async function checkContentAround(
+  contentDir: string,
+  options: CheckContentOptions & { rendersFile: (file: string) => boolean },
+  render: () => Promise<void>,
+): Promise<Problem[]> {
+  const run = startCheck(contentDir, options);
+  const heads = new Map(run.pending.map((file) => [file, readFrontmatter(file, run.dir, run.sources.get(file))]));
+  // Any problem found without the markdown (frontmatter, two files for one address or one order): no render, the full report now.
+  const entries = run.files.map((file) => heads.get(file)?.entry ?? run.cachedEntry(file)!);
+  if ([...heads.values()].some((head) => frontmatterProblems(head).length) || crossFileProblems(indexOf(run.dir, entries)).length)
+    return checkContent(contentDir, options);
+  const awaited = run.pending.filter((file) => options.rendersFile(file));
+  for (const file of awaited) awaitRender(file, (heads.get(file)!.entry.bodyStartLine ?? 1) - 1);
+  try {
+    await render();
+  } finally {
+    for (const file of awaited) {
+      const rendered = takeRendered(file);
+      if (rendered) run.summarizeFrom(file, heads.get(file)!, rendered);
+    }
+  }
+  for (const file of run.pending) run.summarize(file);
+  return run.finish();
+}
+
+/** One check of a folder: cached summaries first, then each pending file summarized, then the problems. */
+function startCheck(contentDir: string, options: CheckContentOptions) {
   const dir = path.resolve(contentDir);
   const cacheFile = options.cacheDir && checkerVersion ? path.join(options.cacheDir, 'content-checks.json') : undefined;
   const cached = cacheFile ? readCache(cacheFile) : {};
-  const fresh: Record<string, FileSummary> = {};
-  const summaries = contentFiles(dir).map((file) => {
-    const source = readFileSync(file, 'utf8');
-    const key = createHash('sha256').update(`${checkerVersion}\0${dir}\0${file}\0${source}`).digest('base64url');
-    return (fresh[key] = cached[key] ?? summarize(readContentFile(file, dir, source)));
-  });
-  if (cacheFile) writeCache(cacheFile, fresh);
+  const files = contentFiles(dir);
+  const sources = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
+  const keys = new Map(files.map((file) => [file, createHash('sha256').update(`${checkerVersion}\0${dir}\0${file}\0${sources.get(file)}`).digest('base64url')]));
+  const summaries = new Map<string, FileSummary>();
+  for (const file of files) if (cached[keys.get(file)!]) summaries.set(file, cached[keys.get(file)!]);
+  const run = {
+    dir,
+    files,
+    sources,
+    cachedEntry(file: string): PageEntry | undefined {
+      const entry = summaries.get(file)?.entry;
+      return entry && { ...entry, anchors: new Set(entry.anchors) };
+    },
+    /** Files without a summary yet. */
+    get pending() {
+      return files.filter((file) => !summaries.has(file));
+    },
+    summarize(file: string) {
+      if (!summaries.has(file)) summaries.set(file, summarize(readContentFile(file, dir, sources.get(file))));
+    },
+    summarizeFrom(file: string, head: Omit<ContentFile, 'tree'>, rendered: RenderedChecks) {
+      summaries.set(file, {
+        entry: { ...head.entry, anchors: [...head.entry.anchors, ...rendered.anchors] },
+        problems: [...frontmatterProblems(head), ...rendered.problems],
+        links: rendered.links,
+      });
+    },
+    finish(): Problem[] {
+      const all = files.map((file) => summaries.get(file)!);
+      if (cacheFile) writeCache(cacheFile, Object.fromEntries(files.map((file, i) => [keys.get(file)!, all[i]])));
+      return siteProblems(dir, all, options.includeDrafts ?? false);
+    },
+  };
+  return run;
+}
+
+/** The problems of the whole site, from each file's summary: its own problems, its links to other pages, and what involves several files. */
+function siteProblems(dir: string, summaries: FileSummary[], includeDraftsOption: boolean): Problem[] {
   const index = indexOf(
     dir,
     summaries.map((s) => ({ ...s.entry, anchors: new Set(s.entry.anchors) })),
@@ -55,7 +124,7 @@ export function checkContent(contentDir: string, options: CheckContentOptions = 
   summaries.forEach((summary, i) => {
     const entry = index.entries[i];
     problems.push(...summary.problems);
-    const includeDrafts = (options.includeDrafts ?? false) || entry.draft;
+    const includeDrafts = includeDraftsOption || entry.draft;
     for (const link of summary.links) {
       const message = internalLinkProblem(link.url, entry.url, entry.anchors, index, includeDrafts);
       if (message) problems.push({ file: entry.file, line: link.line, message });
@@ -67,9 +136,10 @@ export function checkContent(contentDir: string, options: CheckContentOptions = 
 
 /** The checks that need only the file itself. */
 function summarize(content: ContentFile): FileSummary {
-  const links: FileSummary['links'] = [];
-  const problems = [...frontmatterProblems(content), ...markdownProblems(content, links)];
-  return { entry: { ...content.entry, anchors: [...content.entry.anchors] }, problems, links };
+  // The body keeps the file's line numbers (frontmatter lines left empty): no offset.
+  const file = new VFile({ path: content.entry.file, value: content.parsed.body });
+  const own = checkOneFile(content.tree, file, 0);
+  return { entry: { ...content.entry, anchors: [...content.entry.anchors] }, problems: [...frontmatterProblems(content), ...own.problems], links: own.links };
 }
 
 /** A digest of the checks' code (src/lib) and of the installed packages: a cached summary made by other checks is not reused. */
@@ -103,7 +173,7 @@ function writeCache(file: string, summaries: Record<string, FileSummary>) {
   renameSync(tmp, file);
 }
 
-function frontmatterProblems({ entry, parsed, source }: ContentFile): Problem[] {
+function frontmatterProblems({ entry, parsed, source }: Omit<ContentFile, 'tree'>): Problem[] {
   const { file } = entry;
   if (parsed.error) return [{ file, line: parsed.error.line, message: parsed.error.message }];
   const result = (entry.kind === 'home' ? homeSchema : sectorSchema).safeParse(parsed.data);
@@ -112,16 +182,6 @@ function frontmatterProblems({ entry, parsed, source }: ContentFile): Problem[] 
     const key = issue.code === 'unrecognized_keys' ? issue.keys[0] : String(issue.path[0] ?? '');
     return { file, line: (key && keyLine(source, key)) || 1, message: issue.message };
   });
-}
-
-function markdownProblems({ entry, parsed, tree }: ContentFile, links: FileSummary['links']): Problem[] {
-  const processor = unified();
-  const deferLink = (url: string, node: { position?: { start: { line: number } } }) => links.push({ url, line: node.position?.start.line });
-  for (const [plugin, settings] of contentChecks({ deferLink })) processor.use(plugin, settings);
-  // The body keeps the file's line numbers (frontmatter lines left empty): no offset.
-  const file = new VFile({ path: entry.file, value: parsed.body });
-  processor.runSync(tree, file);
-  return fileProblems(file, {}, 0);
 }
 
 function crossFileProblems(index: SiteIndex): Problem[] {

@@ -5,8 +5,8 @@ import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references
 import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
 import { unified, type Plugin } from 'unified';
 import { visit } from 'unist-util-visit';
-import type { VFile } from 'vfile';
-import { wasChecked } from './checked-files';
+import { VFile } from 'vfile';
+import { awaitedRender, wasChecked, type RenderedChecks } from './checked-files';
 import { contentDir } from './content-dir';
 import { isDevServer } from './drafts';
 import { displayPath, formatReport, type Problem } from './problems';
@@ -77,7 +77,8 @@ export function remarkFrenchLintMessages() {
         visit(tree, footnote ? 'footnoteDefinition' : 'definition', (node: FootnoteDefinition | Definition) => {
           if (first === undefined && node.identifier === id.toLowerCase()) first = node.position?.start.line;
         });
-        const where = first ? ` (déjà ligne ${first})` : '';
+        // Lines of the file: Astro's tree starts at the body (checkOneFile says how many lines come before).
+        const where = first ? ` (déjà ligne ${first + ((file.data as { lineOffset?: number }).lineOffset ?? 0)})` : '';
         reason = footnote
           ? `la note [^${id}] est définie deux fois${where} : supprimez le doublon, ou donnez à l’une des deux un autre numéro et appelez-la avec ce numéro`
           : `la définition de lien [${id}] est écrite deux fois${where} : supprimez le doublon`;
@@ -286,16 +287,41 @@ export function remarkFailOnProblems(options: CheckOptions & { dev?: boolean } =
 }
 
 /**
- * The site pipeline's checks: `contentChecks` then `remarkFailOnProblems`. In a build, a file the loader
- * gate (src/content.config.ts) has already checked is not checked again: the build stops before any
- * render when a file has a problem, so a second pass per page would only double the cost.
+ * The checks of one file that need only the file, links to other pages set aside (they depend on other
+ * files): what `checkContent` caches per file. `lineOffset`: lines of the file before `file.value`.
+ */
+export function checkOneFile(tree: Root, file: VFile, lineOffset: number): RenderedChecks {
+  const links: RenderedChecks['links'] = [];
+  const deferLink = (url: string, node: Nodes) => {
+    links.push({ url, line: node.position ? node.position.start.line + lineOffset : undefined });
+  };
+  const processor = unified();
+  for (const [plugin, settings] of contentChecks({ deferLink })) processor.use(plugin, settings);
+  // A file of its own: the messages of the checks are not the render's.
+  const checked = new VFile({ path: file.path, value: file.value, data: { lineOffset } });
+  processor.runSync(tree, checked);
+  return { anchors: markdownAnchors(tree), problems: fileProblems(checked, {}, lineOffset), links };
+}
+
+/**
+ * The site pipeline's checks: `contentChecks` then `remarkFailOnProblems`. In a build the loader gate
+ * (src/content.config.ts) is authoritative: for the files it waits for, the checks are made here on the
+ * tree Astro parsed anyway and handed to the gate, which reports every problem of the site at once;
+ * a file it has already checked is not checked again. In `npm run dev` every page is checked.
  */
 export function remarkSiteChecks(options: CheckOptions & { dev?: boolean } = {}) {
   const checker = unified();
   for (const [plugin, settings] of contentChecks(options)) checker.use(plugin, settings);
   checker.use(remarkFailOnProblems, options);
   return (tree: Root, file: VFile) => {
-    if (!(options.dev ?? isDevServer()) && file.path && wasChecked(file.path)) return;
+    if (!(options.dev ?? isDevServer()) && file.path) {
+      const awaited = awaitedRender(file.path);
+      if (awaited) {
+        awaited.result = checkOneFile(tree, file, awaited.lineOffset);
+        return;
+      }
+      if (wasChecked(file.path)) return;
+    }
     checker.runSync(tree, file);
   };
 }

@@ -95,14 +95,21 @@ export function contentFiles(dir: string): string[] {
   return [...home, ...sectors];
 }
 
-export function readContentFile(file: string, dir: string, source = readFileSync(file, 'utf8')): ContentFile {
+export function readContentFile(file: string, dir: string, source?: string): ContentFile {
+  const head = readFrontmatter(file, dir, source);
+  const tree = parseMarkdown(head.parsed.body, file);
+  for (const anchor of markdownAnchors(tree)) head.entry.anchors.add(anchor);
+  return { ...head, tree };
+}
+
+/** A content file's entry from its path and frontmatter alone: its anchors are only the layout's until the markdown is parsed. */
+export function readFrontmatter(file: string, dir: string, source = readFileSync(file, 'utf8')): Omit<ContentFile, 'tree'> {
   const parsed = parseFile(source);
   const data = parsed.data ?? {};
   const kind = path.dirname(file) === dir ? 'home' : 'sector';
   const slug = typeof data.slug === 'string' && data.slug ? data.slug : slugFromFileName(file);
   const url = kind === 'home' ? '/' : `/${sectorPath(slug)}`;
-  const tree = parseMarkdown(parsed.body, file);
-  const anchors = new Set([...LAYOUT_IDS[kind], ...markdownAnchors(tree)]);
+  const anchors = new Set(LAYOUT_IDS[kind]);
   const entry: PageEntry = {
     file,
     kind,
@@ -114,7 +121,7 @@ export function readContentFile(file: string, dir: string, source = readFileSync
     slugLine: keyLine(source, 'slug'),
     orderLine: keyLine(source, 'order'),
   };
-  return { entry, source, parsed, tree };
+  return { entry, source, parsed };
 }
 
 /** The index of a list of entries. Only the small entries are kept: no text, no syntax tree (memory at 5000 pages). */
