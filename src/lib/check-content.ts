@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
 import { keyLine } from './frontmatter';
 import { displayPath, type Problem } from './problems';
-import { awaitRender, takeRendered, type RenderedChecks } from './checked-files';
+import { awaitRender, markChecked, takeRendered, type RenderedChecks } from './checked-files';
 import { checkOneFile, internalLinkProblem } from './remark-checks';
 import { homeSchema, sectorSchema } from './schema';
 import { contentFiles, indexOf, readContentFile, readFrontmatter, type ContentFile, type PageEntry, type SiteIndex } from './site-index';
@@ -57,6 +57,8 @@ export async function checkContentAround(
     return checkContent(contentDir, options);
   const awaited = run.pending.filter((file) => options.rendersFile(file));
   for (const file of awaited) awaitRender(file, (heads.get(file)!.entry.bodyStartLine ?? 1) - 1);
+  // The other files (the home page, MDX, cached ones) are checked here: rendered meanwhile, they need no check of their own.
+  markChecked(run.files.filter((file) => !awaited.includes(file)));
   try {
     await render();
   } finally {
