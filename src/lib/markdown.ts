@@ -7,6 +7,12 @@ import { rehypeFrenchTypography } from './french-typography';
 import { rehypeHeadingAnchors } from './heading-anchors';
 import { remarkCollectReferences } from './references';
 import { remarkSiteChecks } from './remark-checks';
+import { remarkFastSmartypants } from './smartypants';
+
+const smartypantsOptions = {
+  openingQuotes: { double: '«', single: '‘' },
+  closingQuotes: { double: '»', single: '’' },
+} as const;
 
 /**
  * The markdown pipeline, shared by astro.config.mjs and the content checker.
@@ -15,13 +21,11 @@ import { remarkSiteChecks } from './remark-checks';
  */
 export const markdownOptions = {
   gfm: false,
-  // French quotes for "…" typed by editors; apostrophes become ’.
-  smartypants: {
-    openingQuotes: { double: '«', single: '‘' },
-    closingQuotes: { double: '»', single: '’' },
-  },
+  // Astro's smartypants is replaced by the same plugin without its needless passes (src/lib/smartypants.ts).
+  smartypants: false,
   // Content checks last: a page with a mistake is not rendered, the error names the file, the lines and the fix.
-  remarkPlugins: [remarkGfm, remarkCollectReferences, remarkSiteChecks],
+  // French quotes for "…" typed by editors; apostrophes become ’. First, where Astro ran its smartypants.
+  remarkPlugins: [[remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions], remarkGfm, remarkCollectReferences, remarkSiteChecks],
   remarkRehype: { ...footnoteOptions },
   // Typography last, so it also spaces the text the other plugins add (previews, labels).
   rehypePlugins: [[rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],
