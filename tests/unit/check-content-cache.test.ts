@@ -23,7 +23,9 @@ describe('checkContent with a cache dir', () => {
     sector('b', 2, '## Les chiffres\n\nDu texte.');
     const cached = messages(checkContent(dir, { cacheDir }));
     expect(cached).toEqual(messages(checkContent(dir)));
-    expect(cached).toEqual([expect.stringMatching(/^secteurs\/a\.md:7: le lien « \/secteurs\/b\/#les-donnees » vise la section #les-donnees, qui n’existe pas.*#les-chiffres/)]);
+    expect(cached).toEqual([
+      expect.stringMatching(/^secteurs\/a\.md:7: le lien « \/secteurs\/b\/#les-donnees » vise la section #les-donnees, qui n’existe pas.*#les-chiffres/),
+    ]);
   });
 
   it('reports the problems of an unchanged file again, and cross-file ones (same order)', () => {

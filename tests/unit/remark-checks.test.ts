@@ -207,6 +207,9 @@ describe('remarkSiteChecks (the site pipeline)', () => {
 
   it('in npm run dev, still shows the problems of a checked file on the page', () => {
     markChecked(['/c/secteurs/finance.md']);
-    expect(run('/c/secteurs/finance.md', true).children[0]).toMatchObject({ type: 'html', value: expect.stringMatching(/role="alert".*l’appel de note \[\^2\]/) });
+    expect(run('/c/secteurs/finance.md', true).children[0]).toMatchObject({
+      type: 'html',
+      value: expect.stringMatching(/role="alert".*l’appel de note \[\^2\]/),
+    });
   });
 });

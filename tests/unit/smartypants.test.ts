@@ -23,7 +23,8 @@ const SAMPLES = [
 
 describe('remarkFastSmartypants', () => {
   it('turns straight quotes into French quotes, apostrophes into ’, and dashes and ellipses', () => {
-    const out = (markdown: string) => (run(remarkFastSmartypants, markdown).children[0] as { children: { value: string }[] }).children.map((c) => c.value).join('');
+    const out = (markdown: string) =>
+      (run(remarkFastSmartypants, markdown).children[0] as { children: { value: string }[] }).children.map((c) => c.value).join('');
     expect(out('Il a dit "bonjour".')).toBe('Il a dit «bonjour».');
     expect(out("L'IA d'aujourd'hui")).toBe('L’IA d’aujourd’hui');
     expect(out('Attendez... puis -- la suite')).toBe('Attendez… puis — la suite');
