@@ -22,7 +22,9 @@ const root = contentDir();
  */
 function checked(loader: Loader, renderedDir: string): Loader {
   const stop = (problems: Problem[]) => {
-    const error = new Error(`Le contenu est à corriger : le site n’a pas été construit.\n\n${formatReport(problems)}\n\nLa même liste s’obtient en quelques secondes avec « npm run check » ; CONTRIBUTING.md explique chaque erreur.`);
+    const error = new Error(
+      `Le contenu est à corriger : le site n’a pas été construit.\n\n${formatReport(problems)}\n\nLa même liste s’obtient en quelques secondes avec « npm run check » ; CONTRIBUTING.md explique chaque erreur.`,
+    );
     // No stack: it would point at this file, and editors need only the report. A plain Error keeps
     // the text as written (Astro's own errors render [text](url) as markdown, which would garble the hints).
     error.stack = '';
@@ -50,14 +52,17 @@ function checked(loader: Loader, renderedDir: string): Loader {
 }
 
 const secteurs = defineCollection({
-  loader: checked(glob({
-    base: `${root}/secteurs`,
-    pattern: '**/*.{md,mdx}',
-    generateId: ({ entry, data }) => (typeof data.slug === 'string' && data.slug) || slugFromFileName(entry),
-    // Pages use the rendered HTML only: keeping the markdown source too would double the data store
-    // that Astro embeds in the build (memory grows with it: 1.4 GB at 5000 sectors).
-    retainBody: false,
-  }), path.resolve(root, 'secteurs')),
+  loader: checked(
+    glob({
+      base: `${root}/secteurs`,
+      pattern: '**/*.{md,mdx}',
+      generateId: ({ entry, data }) => (typeof data.slug === 'string' && data.slug) || slugFromFileName(entry),
+      // Pages use the rendered HTML only: keeping the markdown source too would double the data store
+      // that Astro embeds in the build (memory grows with it: 1.4 GB at 5000 sectors).
+      retainBody: false,
+    }),
+    path.resolve(root, 'secteurs'),
+  ),
   schema: sectorSchema,
 });
 

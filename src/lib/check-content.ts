@@ -78,7 +78,14 @@ function startCheck(contentDir: string, options: CheckContentOptions) {
   const cached = cacheFile ? readCache(cacheFile) : {};
   const files = contentFiles(dir);
   const sources = new Map(files.map((file) => [file, readFileSync(file, 'utf8')]));
-  const keys = new Map(files.map((file) => [file, createHash('sha256').update(`${checkerVersion}\0${dir}\0${file}\0${sources.get(file)}`).digest('base64url')]));
+  const keys = new Map(
+    files.map((file) => [
+      file,
+      createHash('sha256')
+        .update(`${checkerVersion}\0${dir}\0${file}\0${sources.get(file)}`)
+        .digest('base64url'),
+    ]),
+  );
   const summaries = new Map<string, FileSummary>();
   for (const file of files) if (cached[keys.get(file)!]) summaries.set(file, cached[keys.get(file)!]);
   const run = {
@@ -120,7 +127,10 @@ function siteProblems(dir: string, summaries: FileSummary[], includeDraftsOption
   );
   const problems: Problem[] = [];
   if (!index.entries.some((e) => e.kind === 'home'))
-    problems.push({ file: path.join(index.dir, 'accueil.md'), message: 'la page d’accueil manque : créez ce fichier (title, description, conclusion dans l’en-tête, puis le texte d’introduction)' });
+    problems.push({
+      file: path.join(index.dir, 'accueil.md'),
+      message: 'la page d’accueil manque : créez ce fichier (title, description, conclusion dans l’en-tête, puis le texte d’introduction)',
+    });
   if (!index.entries.some((e) => e.kind === 'sector'))
     problems.push({ file: path.join(index.dir, 'secteurs'), message: 'aucun secteur : ajoutez un fichier avec « npm run new-sector -- "Nom du secteur" »' });
   summaries.forEach((summary, i) => {
@@ -192,7 +202,10 @@ function crossFileProblems(index: SiteIndex): Problem[] {
   for (const [url, entries] of index.byUrl) {
     if (entries.length < 2) continue;
     for (const entry of entries) {
-      const others = entries.filter((e) => e !== entry).map(name).join(', ');
+      const others = entries
+        .filter((e) => e !== entry)
+        .map(name)
+        .join(', ');
       problems.push({
         file: entry.file,
         line: entry.slugLine,
@@ -210,7 +223,10 @@ function crossFileProblems(index: SiteIndex): Problem[] {
   for (const [order, entries] of byOrder) {
     if (entries.length < 2) continue;
     for (const entry of entries) {
-      const others = entries.filter((e) => e !== entry).map(name).join(', ');
+      const others = entries
+        .filter((e) => e !== entry)
+        .map(name)
+        .join(', ');
       problems.push({
         file: entry.file,
         line: entry.orderLine,

@@ -56,7 +56,9 @@ export function rehypeFootnotePreviews() {
       if (!note) return;
       const { title, source } = notePreview(note);
       const id = `${call.properties.id ?? note.properties.id}-apercu`;
-      const parts: ElementContent[] = [{ type: 'element', tagName: 'span', properties: { className: ['fn-title'] }, children: [{ type: 'text', value: title }] }];
+      const parts: ElementContent[] = [
+        { type: 'element', tagName: 'span', properties: { className: ['fn-title'] }, children: [{ type: 'text', value: title }] },
+      ];
       if (source) parts.push({ type: 'element', tagName: 'span', properties: { className: ['fn-source'] }, children: [{ type: 'text', value: source }] });
       node.children.push({ type: 'element', tagName: 'span', properties: { className: ['fn-preview'], id, ariaHidden: 'true' }, children: parts });
       call.properties.ariaDescribedBy = [id];

@@ -105,7 +105,10 @@ function applyEdits(s: string, edits: Edit[]): string {
 /** French typography for one plain string (UI strings, `<title>`, meta description). Idempotent. */
 export function frenchTypography(text: string): string {
   const urls = urlRanges(text);
-  return applyEdits(text, computeEdits(text, (i) => urls.some(([a, b]) => i >= a && i < b)));
+  return applyEdits(
+    text,
+    computeEdits(text, (i) => urls.some(([a, b]) => i >= a && i < b)),
+  );
 }
 
 // --- hast -------------------------------------------------------------------------------------------
@@ -119,8 +122,30 @@ const CODE_INLINE = new Set(['code', 'kbd', 'samp']);
 const SKIPPED = new Set(['pre', 'script', 'style', 'textarea', 'svg', 'math', 'template']);
 /** Inline (phrasing) elements: text flows through them, so "<em>mot</em> ?" is one run. */
 const INLINE = new Set([
-  'a', 'abbr', 'b', 'bdi', 'bdo', 'cite', 'data', 'del', 'dfn', 'em', 'i', 'ins', 'label', 'mark',
-  'q', 's', 'small', 'span', 'strong', 'sub', 'sup', 'time', 'u', 'var',
+  'a',
+  'abbr',
+  'b',
+  'bdi',
+  'bdo',
+  'cite',
+  'data',
+  'del',
+  'dfn',
+  'em',
+  'i',
+  'ins',
+  'label',
+  'mark',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'time',
+  'u',
+  'var',
 ]);
 
 interface Segment {
@@ -167,7 +192,7 @@ function flush(run: Segment[]) {
       continue;
     }
     let first = true;
-    for (let i = e.start; i < e.end; ) {
+    for (let i = e.start; i < e.end;) {
       const index = owners[i];
       const segEnd = Math.min(e.end, starts[index] + run[index].value.length);
       add(index, i, segEnd, first ? e.text : '');
@@ -177,7 +202,10 @@ function flush(run: Segment[]) {
   }
   for (const [index, list] of perNode) {
     const node = run[index].node!;
-    node.value = applyEdits(node.value, list.map((l) => ({ ...l, owner: l.start })));
+    node.value = applyEdits(
+      node.value,
+      list.map((l) => ({ ...l, owner: l.start })),
+    );
   }
 }
 

@@ -27,7 +27,10 @@ export function rehypeHeadingAnchors() {
       else if (typeof node.properties.id === 'string') taken.push(node.properties.id);
     });
     const missing = headings.filter((h) => typeof h.properties.id !== 'string');
-    const ids = headingIds(missing.map((h) => toString(h)), [...taken, ...headings.map((h) => h.properties.id).filter((id): id is string => typeof id === 'string')]);
+    const ids = headingIds(
+      missing.map((h) => toString(h)),
+      [...taken, ...headings.map((h) => h.properties.id).filter((id): id is string => typeof id === 'string')],
+    );
     missing.forEach((h, i) => (h.properties.id = ids[i]));
 
     visit(tree, 'element', (node, index, parent) => {

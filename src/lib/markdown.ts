@@ -25,8 +25,18 @@ export const markdownOptions = {
   smartypants: false,
   // Content checks last: a page with a mistake is not rendered, the error names the file, the lines and the fix.
   // French quotes for "…" typed by editors; apostrophes become ’. First, where Astro ran its smartypants.
-  remarkPlugins: [[remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions], remarkGfm, remarkCollectReferences, remarkSiteChecks],
+  remarkPlugins: [
+    [remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions],
+    remarkGfm,
+    remarkCollectReferences,
+    remarkSiteChecks,
+  ],
   remarkRehype: { ...footnoteOptions },
   // Typography last, so it also spaces the text the other plugins add (previews, labels).
-  rehypePlugins: [[rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions], rehypeHeadingAnchors, rehypeFootnotePreviews, rehypeFrenchTypography],
+  rehypePlugins: [
+    [rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions],
+    rehypeHeadingAnchors,
+    rehypeFootnotePreviews,
+    rehypeFrenchTypography,
+  ],
 };

@@ -110,7 +110,8 @@ const isHttpUrl = (url: string) => {
 // Browsers ignore spaces, tabs and control characters inside a URL's scheme ("java\tscript:").
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be stripped
 const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
-const JAVASCRIPT_MESSAGE = 'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien';
+const JAVASCRIPT_MESSAGE =
+  'une adresse « javascript: » est interdite (elle exécuterait du code chez le lecteur) : mettez une adresse https:// ou retirez le lien';
 const URL_ATTRIBUTE = /\b(?:href|src|action|formaction|xlink:href)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/gi;
 const NAMED = { colon: ':', tab: '\t', newline: '\n' } as Record<string, string>;
 /** Character references a browser decodes in an attribute: "&#106;avascript&colon;" is "javascript:". */
@@ -168,7 +169,12 @@ export function remarkLinkChecks(options: CheckOptions = {}) {
       }
       // MDX elements: <a href="javascript:…"> written as JSX.
       const attributes = (node as { attributes?: { type: string; name?: string; value?: unknown }[] }).attributes;
-      if (attributes?.some((a) => a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^(href|src|action|formaction)$/i.test(a.name ?? '') && isJavascriptUrl(a.value))) {
+      if (
+        attributes?.some(
+          (a) =>
+            a.type === 'mdxJsxAttribute' && typeof a.value === 'string' && /^(href|src|action|formaction)$/i.test(a.name ?? '') && isJavascriptUrl(a.value),
+        )
+      ) {
         report(file, JAVASCRIPT_MESSAGE, node as Nodes);
         return;
       }
@@ -210,8 +216,12 @@ export function internalLinkProblem(url: string, currentUrl: string, ownAnchors:
   if (!samePage) {
     if (!pages || (!includeDrafts && pages.every((e) => e.draft))) {
       // Every page's address, only for a broken link's suggestion: computing it for each working link made the build quadratic.
-      const known = [...index.byUrl.entries()].filter(([, es]) => includeDrafts || es.some((e) => !e.draft)).map(([u]) => u).concat([...(index.staticUrls ?? [])]);
-      if (pages) return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
+      const known = [...index.byUrl.entries()]
+        .filter(([, es]) => includeDrafts || es.some((e) => !e.draft))
+        .map(([u]) => u)
+        .concat([...(index.staticUrls ?? [])]);
+      if (pages)
+        return `le lien « ${url} » mène à ${pathname}, un brouillon (draft: true) qui ne sera pas publié : retirez le lien, ou publiez d’abord cette page`;
       const mdFile = /([^/]+)\.mdx?\/?$/.exec(pathname)?.[1];
       const fromFile = mdFile && index.entries.find((e) => path.basename(e.file).replace(/\.mdx?$/, '') === mdFile);
       // Compare the last path segment: a typo in "finanse", not the shared "/secteurs/" prefix.
@@ -243,8 +253,7 @@ export function remarkNonEmptyBody() {
   return (tree: Root, file: VFile) => {
     // HTML comments (editors' notes) and MDX imports/exports show nothing to the reader.
     const shown = tree.children.filter((node) => !(node.type === 'html' && /^<!--[\s\S]*-->$/.test(node.value.trim())) && (node.type as string) !== 'mdxjsEsm');
-    if (shown.length === 0)
-      report(file, 'la page n’a pas de texte : écrivez le contenu sous l’en-tête, après la seconde ligne « --- »');
+    if (shown.length === 0) report(file, 'la page n’a pas de texte : écrivez le contenu sous l’en-tête, après la seconde ligne « --- »');
   };
 }
 
@@ -260,9 +269,7 @@ export function fileProblems(file: VFile, options: CheckOptions = {}, lineOffset
   const filePath = file.path ? path.resolve(file.path) : '(fichier inconnu)';
   const entry = lineOffset === undefined && file.path ? (options.index ?? defaultIndex)()?.byFile.get(filePath) : undefined;
   const offset = lineOffset ?? (entry?.bodyStartLine ?? 1) - 1;
-  return file.messages
-    .filter((m) => m.source === SOURCE)
-    .map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));
+  return file.messages.filter((m) => m.source === SOURCE).map((m) => ({ file: filePath, line: m.line ? m.line + offset : undefined, message: m.reason }));
 }
 
 const escapeHtml = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');

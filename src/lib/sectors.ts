@@ -6,9 +6,7 @@ export interface SectorLike {
 
 /** By `order`, then title (French collation) so that ties stay stable and readable. */
 export function sortSectors<T extends SectorLike>(sectors: readonly T[]): T[] {
-  return [...sectors].sort(
-    (a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title, 'fr') || a.id.localeCompare(b.id),
-  );
+  return [...sectors].sort((a, b) => a.data.order - b.data.order || a.data.title.localeCompare(b.data.title, 'fr') || a.id.localeCompare(b.id));
 }
 
 export interface Neighbours<T> {

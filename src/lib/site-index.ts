@@ -147,12 +147,18 @@ let cache: { key: string; index: SiteIndex } | undefined;
 export function siteIndex(dir: string): SiteIndex {
   if (cache?.index.dir === dir && !isDevServer()) return cache.index;
   const files = contentFiles(dir);
-  const key = [dir, ...files.map((f) => {
-    const { mtimeMs, size } = statSync(f);
-    return `${f}:${mtimeMs}:${size}`;
-  })].join('\n');
+  const key = [
+    dir,
+    ...files.map((f) => {
+      const { mtimeMs, size } = statSync(f);
+      return `${f}:${mtimeMs}:${size}`;
+    }),
+  ].join('\n');
   if (cache?.key === key) return cache.index;
-  const index = indexOf(dir, files.map((file) => readContentFile(file, dir).entry));
+  const index = indexOf(
+    dir,
+    files.map((file) => readContentFile(file, dir).entry),
+  );
   cache = { key, index };
   return index;
 }

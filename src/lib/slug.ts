@@ -18,7 +18,10 @@ const LEADING_ARTICLE = /^(?:le|la|les|l|un|une|des|du|de la|de l)\s+/i;
 
 /** Slug of a sector from its title, without the leading article: « Les jeux vidéo » → "jeux-video", « L’industrie » → "industrie". */
 export function sectorSlugFromTitle(title: string): string {
-  const withoutArticle = title.trim().replace(/^l['’]\s*/i, '').replace(LEADING_ARTICLE, '');
+  const withoutArticle = title
+    .trim()
+    .replace(/^l['’]\s*/i, '')
+    .replace(LEADING_ARTICLE, '');
   return slugify(withoutArticle) || slugify(title);
 }
 
