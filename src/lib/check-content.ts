@@ -196,43 +196,45 @@ function frontmatterProblems({ entry, parsed, source }: Omit<ContentFile, 'tree'
   });
 }
 
-function crossFileProblems(index: SiteIndex): Problem[] {
+/** One problem per file of each group of two or more files that claim the same thing, naming the others. */
+function clashProblems(
+  groups: Iterable<[string | number, PageEntry[]]>,
+  line: (entry: PageEntry) => number | undefined,
+  message: (key: string | number, others: string) => string,
+): Problem[] {
   const problems: Problem[] = [];
-  const name = (e: PageEntry) => displayPath(e.file);
-  for (const [url, entries] of index.byUrl) {
+  for (const [key, entries] of groups) {
     if (entries.length < 2) continue;
     for (const entry of entries) {
       const others = entries
         .filter((e) => e !== entry)
-        .map(name)
+        .map((e) => displayPath(e.file))
         .join(', ');
-      problems.push({
-        file: entry.file,
-        line: entry.slugLine,
-        message: `ce fichier et ${others} donneraient la même adresse ${url} : renommez l’un des deux fichiers (ou changez son champ slug)`,
-      });
-    }
-  }
-  const byOrder = new Map<number, PageEntry[]>();
-  for (const entry of index.entries) {
-    if (entry.kind !== 'sector' || !Number.isInteger(entry.order)) continue;
-    byOrder.set(entry.order as number, [...(byOrder.get(entry.order as number) ?? []), entry]);
-  }
-  const used = [...byOrder.keys()];
-  const free = used.length ? Math.max(...used) + 1 : 1;
-  for (const [order, entries] of byOrder) {
-    if (entries.length < 2) continue;
-    for (const entry of entries) {
-      const others = entries
-        .filter((e) => e !== entry)
-        .map(name)
-        .join(', ');
-      problems.push({
-        file: entry.file,
-        line: entry.orderLine,
-        message: `order: ${order} est aussi celui de ${others} : chaque secteur a son propre numéro ; le prochain numéro libre est ${free}`,
-      });
+      problems.push({ file: entry.file, line: line(entry), message: message(key, others) });
     }
   }
   return problems;
+}
+
+function crossFileProblems(index: SiteIndex): Problem[] {
+  const byOrder = new Map<number, PageEntry[]>();
+  for (const entry of index.entries) {
+    if (entry.kind !== 'sector' || !Number.isInteger(entry.order)) continue;
+    const order = entry.order as number;
+    byOrder.set(order, [...(byOrder.get(order) ?? []), entry]);
+  }
+  const used = [...byOrder.keys()];
+  const free = used.length ? Math.max(...used) + 1 : 1;
+  return [
+    ...clashProblems(
+      index.byUrl,
+      (entry) => entry.slugLine,
+      (url, others) => `ce fichier et ${others} donneraient la même adresse ${url} : renommez l’un des deux fichiers (ou changez son champ slug)`,
+    ),
+    ...clashProblems(
+      byOrder,
+      (entry) => entry.orderLine,
+      (order, others) => `order: ${order} est aussi celui de ${others} : chaque secteur a son propre numéro ; le prochain numéro libre est ${free}`,
+    ),
+  ];
 }
