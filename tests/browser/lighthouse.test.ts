@@ -40,7 +40,10 @@ describeInBrowser('Lighthouse (mobile)', () => {
   }
 
   const perfect = Object.fromEntries(CATEGORIES.map((c) => [c, 1]));
-  const pages = { 'the home page': '', 'a sector page': site.sectorPages().find((p) => site.hasElement(p, 'a[data-footnote-ref]')) ?? site.sectorPages()[0] };
+  // The sector page with the most footnote calls: two calls side by side is the tap-target case (target-size).
+  const calls = (p: string) => site.built.document('/' + p).querySelectorAll('a[data-footnote-ref]').length;
+  const busiest = [...site.sectorPages()].sort((a, b) => calls(b) - calls(a))[0];
+  const pages = { 'the home page': '', 'a sector page': busiest };
   for (const [name, path] of Object.entries(pages)) {
     it(`scores 100 in every category on ${name} (/${path})`, async () => {
       // Timing metrics wobble on a busy machine: a first miss is checked by two
