@@ -23,12 +23,12 @@ export const markdownOptions = {
   gfm: false,
   // Astro's smartypants is replaced by the same plugin without its needless passes (src/lib/smartypants.ts).
   smartypants: false,
-  // Content checks last: a page with a mistake is not rendered, the error names the file, the lines and the fix.
-  // French quotes for "…" typed by editors; apostrophes become ’. First, where Astro ran its smartypants.
   remarkPlugins: [
+    // French quotes for "…" typed by editors, apostrophes as ’: first, where Astro ran its smartypants.
     [remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions],
     remarkGfm,
     remarkCollectReferences,
+    // Content checks last, on the tree the render already parsed: a mistake names the file, the line and the fix.
     remarkSiteChecks,
   ],
   remarkRehype: { ...footnoteOptions },
