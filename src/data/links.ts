@@ -1,7 +1,7 @@
-import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { collectRedirects, staticPagePaths } from '../lib/aliases';
+import { collectRedirects } from '../lib/aliases';
 import { frenchTypography } from '../lib/french-typography';
+import { reservedPages } from '../lib/site-index';
 import { SITE_NAME } from '../lib/site';
 import { getHome, getSortedSectors } from './sectors';
 
@@ -15,11 +15,10 @@ function displayPath(filePath: string | undefined, id: string): string {
 /** The redirects of every sector's aliases; a clash with a real page stops the build (see lib/aliases). */
 export async function getRedirects() {
   const sectors = await getSortedSectors();
-  // The build runs from the project root: src/pages lists the site's other pages.
-  const pageFiles = readdirSync(path.resolve('src/pages'), { recursive: true, encoding: 'utf8' });
   const redirects = collectRedirects(
     sectors.map((s) => ({ id: s.id, file: displayPath(s.filePath, s.id), aliases: s.data.aliases })),
-    staticPagePaths(pageFiles),
+    // The build runs from the project root: src/pages lists the site's other pages.
+    reservedPages(),
   );
   const titles = new Map(sectors.map((s) => [s.id, s.data.title]));
   return redirects.map((r) => ({ ...r, title: titles.get(r.to) ?? r.to }));

@@ -1,6 +1,6 @@
 /**
  * Old addresses of sector pages (frontmatter `aliases`) and the redirects they become.
- * Pure: the build gives the sectors and the site's other pages; a clash throws a French error naming the files.
+ * Pure: the build and the content check give the sectors and the site's other pages; each mistake gets a French message.
  */
 export interface AliasSource {
   /** The sector's slug (its URL is /secteurs/<id>/). */
@@ -29,48 +29,80 @@ export class AliasError extends Error {
   override name = 'AliasError';
 }
 
+/** One alias mistake: which sector (index in the list given), which of its aliases, and the French message without the file. */
+export interface AliasProblem {
+  sector: number;
+  alias: number;
+  file: string;
+  message: string;
+}
+
 // Folder-like paths only: no dots (no "..", no "page.html" that a trailing slash would change), no query or fragment.
 const ALIAS_PATTERN = /^\/(?:[A-Za-z0-9_~-]+\/)*(?:[A-Za-z0-9_~-]+\/?)?$/;
 
-/** "/secteurs/ancien-nom" → "/secteurs/ancien-nom/" (the site's URLs all end with "/"). */
-export function normalizeAlias(alias: string, file: string): string {
+/** The alias as a site path with its trailing slash, or undefined when it is not a valid page path. */
+function aliasPath(alias: string): string | undefined {
   const trimmed = alias.trim();
-  if (!ALIAS_PATTERN.test(trimmed) || trimmed === '/') {
-    throw new AliasError(
-      `${file} : l’alias « ${alias} » n’est pas un chemin de page valide. ` +
-        'Écrivez un chemin qui commence par « / », fait de lettres sans accents, chiffres, tirets et « / », par exemple « /secteurs/ancien-nom/ ».',
-    );
-  }
+  if (!ALIAS_PATTERN.test(trimmed) || trimmed === '/') return undefined;
   return trimmed.endsWith('/') ? trimmed : `${trimmed}/`;
 }
 
+const invalidMessage = (alias: string) =>
+  `l’alias « ${alias} » n’est pas un chemin de page valide. ` +
+  'Écrivez un chemin qui commence par « / », fait de lettres sans accents, chiffres, tirets et « / », par exemple « /secteurs/ancien-nom/ ».';
+
+/** "/secteurs/ancien-nom" → "/secteurs/ancien-nom/" (the site's URLs all end with "/"). */
+export function normalizeAlias(alias: string, file: string): string {
+  const path = aliasPath(alias);
+  if (path === undefined) throw new AliasError(`${file} : ${invalidMessage(alias)}`);
+  return path;
+}
+
 /**
- * Every redirect, sorted by old path. Throws when an alias is the address of a real page
- * (a sector or another page of the site) or is claimed twice. Paths compare without case:
- * on a case-insensitive disk, /Secteurs/Sante/ would overwrite /secteurs/sante/.
+ * Every redirect, sorted by old path, and every mistake at once: an alias that is not a page path,
+ * that is the address of a real page (a sector or another page of the site), or that is claimed twice
+ * (the first claim keeps it). Paths compare without case: on a case-insensitive disk,
+ * /Secteurs/Sante/ would overwrite /secteurs/sante/.
  */
-export function collectRedirects(sectors: readonly AliasSource[], otherPages: readonly ReservedPage[] = []): Redirect[] {
-  const owners = new Map<string, string>();
-  const claim = (path: string, owner: string) => owners.set(path.toLowerCase(), owner);
-  for (const page of otherPages) claim(page.path, `la page ${page.path} (${page.file})`);
-  for (const sector of sectors) claim(`/secteurs/${sector.id}/`, `la page du secteur ${sector.file}`);
+export function checkAliases(
+  sectors: readonly AliasSource[],
+  otherPages: readonly ReservedPage[] = [],
+): { redirects: Redirect[]; problems: AliasProblem[] } {
+  // `sector`: whose address or alias this is, so that a sector's own address or alias gets a message of its own.
+  const owners = new Map<string, { label: string; sector?: number; alias?: boolean }>();
+  const claim = (path: string, owner: { label: string; sector?: number; alias?: boolean }) => owners.set(path.toLowerCase(), owner);
+  for (const page of otherPages) claim(page.path, { label: `la page ${page.path} (${page.file})` });
+  sectors.forEach((sector, i) => claim(`/secteurs/${sector.id}/`, { label: `la page du secteur ${sector.file}`, sector: i }));
 
   const redirects: Redirect[] = [];
-  for (const sector of sectors) {
-    for (const alias of sector.aliases ?? []) {
-      const from = normalizeAlias(alias, sector.file);
+  const problems: AliasProblem[] = [];
+  sectors.forEach((sector, i) => {
+    (sector.aliases ?? []).forEach((alias, j) => {
+      const problem = (message: string) => problems.push({ sector: i, alias: j, file: sector.file, message });
+      const from = aliasPath(alias);
+      if (from === undefined) return problem(invalidMessage(alias));
       const owner = owners.get(from.toLowerCase());
       if (owner !== undefined) {
-        const what = owner === `la page du secteur ${sector.file}` ? 'est déjà l’adresse de cette même page' : `est déjà l’adresse de ${owner}`;
-        throw new AliasError(
-          `${sector.file} : l’alias « ${alias} » ${what}. ` + 'Une ancienne adresse ne peut pas mener à deux pages : retirez ou changez cet alias.',
-        );
+        const what =
+          owner.sector !== i
+            ? `est déjà l’adresse de ${owner.label}`
+            : owner.alias
+              ? 'est déjà un autre alias de cette même page'
+              : 'est déjà l’adresse de cette même page';
+        return problem(`l’alias « ${alias} » ${what}. Une ancienne adresse ne peut pas mener à deux pages : retirez ou changez cet alias.`);
       }
-      claim(from, `l’alias d’un autre secteur (${sector.file})`);
+      claim(from, { label: `l’alias d’un autre secteur (${sector.file})`, sector: i, alias: true });
       redirects.push({ from, to: sector.id, file: sector.file });
-    }
-  }
-  return redirects.sort((a, b) => a.from.localeCompare(b.from));
+    });
+  });
+  return { redirects: redirects.sort((a, b) => a.from.localeCompare(b.from)), problems };
+}
+
+/** The redirects of `checkAliases`; throws one AliasError listing every mistake (the build's last guard: the content check reports them first). */
+export function collectRedirects(sectors: readonly AliasSource[], otherPages: readonly ReservedPage[] = []): Redirect[] {
+  const { redirects, problems } = checkAliases(sectors, otherPages);
+  if (problems.length) throw new AliasError(problems.map((p) => `${p.file} : ${p.message}`).join('\n'));
+  return redirects;
 }
 
 /**

@@ -3,12 +3,22 @@ import { mkdirSync, readdirSync, readFileSync, renameSync, writeFileSync } from 
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VFile } from 'vfile';
+import { checkAliases } from './aliases';
 import { keyLine } from './frontmatter';
 import { displayPath, type Problem } from './problems';
 import { awaitRender, markChecked, takeRendered, type RenderedChecks } from './checked-files';
 import { checkOneFile, internalLinkProblem } from './remark-checks';
 import { homeSchema, sectorSchema } from './schema';
-import { contentFiles, indexOf, readContentFile, readFrontmatter, type ContentFile, type PageEntry, type SiteIndex } from './site-index';
+import {
+  contentFiles,
+  indexOf,
+  readContentFile,
+  readFrontmatter,
+  reservedPages,
+  type ContentFile,
+  type PageEntry,
+  type SiteIndex,
+} from './site-index';
 
 /** What the checks keep of one file: its index entry, its own problems, and its links to other pages (they depend on other files). */
 interface FileSummary {
@@ -236,5 +246,16 @@ function crossFileProblems(index: SiteIndex): Problem[] {
       (entry) => entry.orderLine,
       (order, others) => `order: ${order} est aussi celui de ${others} : chaque secteur a son propre numéro ; le prochain numéro libre est ${free}`,
     ),
+    ...aliasProblems(index),
   ];
+}
+
+/** The build's alias rules (lib/aliases), every mistake at once. Drafts count, like for addresses and orders: publishing one must not break the build. */
+function aliasProblems(index: SiteIndex): Problem[] {
+  const sectors = index.entries.filter((e) => e.kind === 'sector');
+  const { problems } = checkAliases(
+    sectors.map((e) => ({ id: e.url.slice('/secteurs/'.length, -1), file: displayPath(e.file), aliases: e.aliases?.map((a) => a.path) })),
+    reservedPages(),
+  );
+  return problems.map((p) => ({ file: sectors[p.sector].file, line: sectors[p.sector].aliases?.[p.alias].line, message: p.message }));
 }

@@ -68,3 +68,19 @@ export function keyLine(source: string, key: string): number | undefined {
   }
   return undefined;
 }
+
+/**
+ * Lines (1-based) of the items of a top-level list written one per line ("  - /a/"), in order;
+ * empty when the list is written on the key's line (["/a/", "/b/"]) or the key is absent.
+ */
+export function listItemLines(source: string, key: string): number[] {
+  const start = keyLine(source, key);
+  if (start === undefined) return [];
+  const lines = source.split('\n');
+  const items: number[] = [];
+  // Up to the next key or the end of the frontmatter; YAML allows items at the key's indent ("- /a/").
+  for (let i = start; i < lines.length && !/^[^\s#-]/.test(lines[i]) && lines[i].trim() !== '---'; i++) {
+    if (/^\s*-(\s|$)/.test(lines[i])) items.push(i + 1);
+  }
+  return items;
+}

@@ -7,7 +7,8 @@ import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
-import { keyLine, parseFile, type ParsedFile } from './frontmatter';
+import { staticPagePaths, type ReservedPage } from './aliases';
+import { keyLine, listItemLines, parseFile, type ParsedFile } from './frontmatter';
 import { sectorPath } from './paths';
 import { headingIds, slugFromFileName } from './slug';
 import { isDevServer } from './drafts';
@@ -27,6 +28,8 @@ export interface PageEntry {
   bodyStartLine?: number;
   slugLine?: number;
   orderLine?: number;
+  /** The frontmatter's `aliases` (strings only: the schema reports the rest), each with its line, or the key's line. */
+  aliases?: { path: string; line?: number }[];
 }
 
 /** A content file read and parsed: the small entry the index keeps, and what the per-file checks need once. */
@@ -60,6 +63,19 @@ export function staticRoutes(pagesDir = path.resolve('src/pages')): Set<string> 
     .filter((f) => /\.(astro|md|mdx)$/.test(f) && !f.includes('[') && !/(^|\/)_/.test(f) && !/^404\./.test(f))
     .map((f) => `/${f.replace(/\.(astro|md|mdx)$/, '').replace(/(^|\/)index$/, '')}/`.replace(/\/+/g, '/'));
   return new Set(urls);
+}
+
+/** The pages of src/pages an alias may not take (lib/aliases decides which files are pages). */
+export function reservedPages(pagesDir = path.resolve('src/pages')): ReservedPage[] {
+  return existsSync(pagesDir) ? staticPagePaths(readdirSync(pagesDir, { recursive: true, encoding: 'utf8' })) : [];
+}
+
+/** A sector's aliases as written, each with the line of its item when the list is one item per line. */
+function aliasesOf(source: string, value: unknown): PageEntry['aliases'] {
+  if (!Array.isArray(value)) return undefined;
+  const items = listItemLines(source, 'aliases');
+  const keyAt = keyLine(source, 'aliases');
+  return value.flatMap((alias, i) => (typeof alias === 'string' ? [{ path: alias, line: items.length === value.length ? items[i] : keyAt }] : []));
 }
 
 /** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
@@ -120,6 +136,7 @@ export function readFrontmatter(file: string, dir: string, source = readFileSync
     bodyStartLine: parsed.bodyStartLine,
     slugLine: keyLine(source, 'slug'),
     orderLine: keyLine(source, 'order'),
+    aliases: kind === 'sector' ? aliasesOf(source, data.aliases) : undefined,
   };
   return { entry, source, parsed };
 }
