@@ -64,10 +64,7 @@ export function normalizeAlias(alias: string, file: string): string {
  * (the first claim keeps it). Paths compare without case: on a case-insensitive disk,
  * /Secteurs/Sante/ would overwrite /secteurs/sante/.
  */
-export function checkAliases(
-  sectors: readonly AliasSource[],
-  otherPages: readonly ReservedPage[] = [],
-): { redirects: Redirect[]; problems: AliasProblem[] } {
+export function checkAliases(sectors: readonly AliasSource[], otherPages: readonly ReservedPage[] = []): { redirects: Redirect[]; problems: AliasProblem[] } {
   // `sector`: whose address or alias this is, so that a sector's own address or alias gets a message of its own.
   const owners = new Map<string, { label: string; sector?: number; alias?: boolean }>();
   const claim = (path: string, owner: { label: string; sector?: number; alias?: boolean }) => owners.set(path.toLowerCase(), owner);

@@ -9,16 +9,7 @@ import { displayPath, type Problem } from './problems';
 import { awaitRender, markChecked, takeRendered, type RenderedChecks } from './checked-files';
 import { checkOneFile, internalLinkProblem } from './remark-checks';
 import { homeSchema, sectorSchema } from './schema';
-import {
-  contentFiles,
-  indexOf,
-  readContentFile,
-  readFrontmatter,
-  reservedPages,
-  type ContentFile,
-  type PageEntry,
-  type SiteIndex,
-} from './site-index';
+import { contentFiles, indexOf, readContentFile, readFrontmatter, reservedPages, type ContentFile, type PageEntry, type SiteIndex } from './site-index';
 
 /** What the checks keep of one file: its index entry, its own problems, and its links to other pages (they depend on other files). */
 interface FileSummary {

@@ -125,3 +125,31 @@ describe.each(CASES)('the content mistake "%s"', (fixture, expected) => {
     expect(snapshot(dir)).toEqual(before);
   });
 });
+
+// The build's alias rules (tests/build/linking.test.ts builds this fixture): npm run check reports every alias mistake.
+describe('aliases that clash with a page, another alias or are not paths', () => {
+  let dir = '';
+  let check: CommandResult;
+  beforeAll(async () => {
+    dir = contentWith('alias-clash');
+    check = await checkAsync(dir);
+  });
+  afterAll(() => removeAll(dir));
+
+  it('make npm run check fail, naming each file, the line of each alias and the problem', () => {
+    expect(check.status).toBe(1);
+    const sante = `${dir}/secteurs/sante.md`.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    expectReported(check.output, dir, [
+      { file: 'secteurs/doublon.md', line: 5, message: new RegExp(`l’alias « /secteurs/sante/ » est déjà l’adresse de la page du secteur ${sante}\\.`) },
+      {
+        file: 'secteurs/renomme.md',
+        line: 6,
+        message: /l’alias « \/recherche\/ » est déjà l’adresse de la page \/recherche\/ \(src\/pages\/recherche\/index\.astro\)/,
+      },
+      { file: 'secteurs/renomme.md', line: 7, message: /l’alias « \/ancien nom\/ » n’est pas un chemin de page valide/ },
+      { file: 'secteurs/renomme.md', line: 8, message: new RegExp(`l’alias « /Secteurs/Sante/ » est déjà l’adresse de la page du secteur ${sante}\\.`) },
+    ]);
+    expect(check.output).toContain('4 problèmes dans 2 fichiers');
+    expect(check.output).not.toMatch(/\n\s+at .*\.(ts|js):\d+/);
+  });
+});

@@ -231,8 +231,15 @@ describe('a sector with a slug and aliases', () => {
 describe('an alias that is already the address of a page', () => {
   const clash = inject('aliasClash');
 
-  it('stops the build with a French message naming the file and the alias', () => {
+  it('stops the build at the content check, naming each file, the line and the alias, without a stack trace', () => {
     expect(clash.status).not.toBe(0);
-    expect(clash.output).toMatch(/secteurs\/doublon\.md : l’alias « \/secteurs\/sante\/ » est déjà l’adresse de la page du secteur \S*secteurs\/sante\.md/);
+    expect(clash.output).toContain('le site n’a pas été construit');
+    expect(clash.output).toMatch(
+      /secteurs\/doublon\.md\n {2}ligne 5 : l’alias « \/secteurs\/sante\/ » est déjà l’adresse de la page du secteur \S*secteurs\/sante\.md/,
+    );
+    // Every mistake at once, not only the first.
+    expect(clash.output).toMatch(/secteurs\/renomme\.md\n {2}ligne 6 : l’alias « \/recherche\/ » est déjà l’adresse de la page \/recherche\//);
+    expect(clash.output).toMatch(/ligne 7 : l’alias « \/ancien nom\/ » n’est pas un chemin de page valide/);
+    expect(clash.output).not.toMatch(/Stack trace|\n\s+at .*\.(ts|js|mjs):\d+/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { collectRedirects, normalizeAlias, staticPagePaths } from '../../src/lib/aliases';
+import { checkAliases, collectRedirects, normalizeAlias, staticPagePaths } from '../../src/lib/aliases';
 
 const sector = (id: string, aliases?: string[]) => ({ id, file: `content/secteurs/${id}.md`, aliases });
 
@@ -42,6 +42,47 @@ describe('collectRedirects', () => {
     const pages = staticPagePaths(['index.astro', 'recherche.astro', '404.astro']);
     expect(() => collectRedirects([sector('a', ['/recherche'])], pages)).toThrow('est déjà l’adresse de la page /recherche/ (src/pages/recherche.astro)');
     expect(collectRedirects([sector('a', ['/recherches/'])], pages)).toHaveLength(1);
+  });
+});
+
+describe('checkAliases', () => {
+  it('reports every mistake at once, each with its sector and alias, and keeps the valid redirects', () => {
+    const pages = staticPagePaths(['index.astro', 'recherche/index.astro']);
+    const { redirects, problems } = checkAliases(
+      [
+        sector('sante', ['/soins/', '/secteurs/sante/']),
+        sector('doublon', ['/secteurs/sante', '/../x/', '/recherche']),
+        sector('b', ['/Soins', '/ancien/', '/ancien']),
+      ],
+      pages,
+    );
+    expect(problems.map(({ sector: s, alias: a, file }) => [s, a, file])).toEqual([
+      [0, 1, 'content/secteurs/sante.md'],
+      [1, 0, 'content/secteurs/doublon.md'],
+      [1, 1, 'content/secteurs/doublon.md'],
+      [1, 2, 'content/secteurs/doublon.md'],
+      [2, 0, 'content/secteurs/b.md'],
+      [2, 2, 'content/secteurs/b.md'],
+    ]);
+    expect(problems.map((p) => p.message)).toEqual([
+      expect.stringMatching(/^l’alias « \/secteurs\/sante\/ » est déjà l’adresse de cette même page\./),
+      expect.stringMatching(/^l’alias « \/secteurs\/sante » est déjà l’adresse de la page du secteur content\/secteurs\/sante\.md\./),
+      expect.stringMatching(/^l’alias « \/\.\.\/x\/ » n’est pas un chemin de page valide\./),
+      expect.stringMatching(/^l’alias « \/recherche » est déjà l’adresse de la page \/recherche\/ \(src\/pages\/recherche\/index\.astro\)\./),
+      expect.stringMatching(/^l’alias « \/Soins » est déjà l’adresse de l’alias d’un autre secteur \(content\/secteurs\/sante\.md\)\./),
+      expect.stringMatching(/^l’alias « \/ancien » est déjà un autre alias de cette même page\./),
+    ]);
+    expect(redirects.map((r) => r.from)).toEqual(['/ancien/', '/soins/']);
+  });
+
+  it('finds nothing wrong in distinct aliases', () => {
+    expect(checkAliases([sector('sante', ['/soins/']), sector('finance', ['/banque'])]).problems).toEqual([]);
+  });
+
+  it('is what collectRedirects throws, every mistake on its own line after its file', () => {
+    expect(() => collectRedirects([sector('sante', ['/secteurs/sante/', '/a b/'])])).toThrow(
+      /^content\/secteurs\/sante\.md : l’alias « \/secteurs\/sante\/ » .*\ncontent\/secteurs\/sante\.md : l’alias « \/a b\/ » n’est pas un chemin de page valide/,
+    );
   });
 });
 

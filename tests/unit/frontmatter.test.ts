@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyLine, parseFile } from '../../src/lib/frontmatter';
+import { keyLine, listItemLines, parseFile } from '../../src/lib/frontmatter';
 
 describe('parseFile', () => {
   it('reads the YAML and keeps the body on the same lines as in the file', () => {
@@ -28,5 +28,17 @@ describe('keyLine', () => {
     const source = '---\ntitle: "A"\norder: 2\n---\n\norder: pas ici\n';
     expect(keyLine(source, 'order')).toBe(3);
     expect(keyLine(source, 'draft')).toBeUndefined();
+  });
+});
+
+describe('listItemLines', () => {
+  it('gives the line of each item of a list written one per line, up to the next key', () => {
+    const source = '---\ntitle: "A"\naliases:\n  - /a/\n  # ancien\n  - /b/\norder: 2\n---\n\n- pas ici\n';
+    expect(listItemLines(source, 'aliases')).toEqual([4, 6]);
+    expect(listItemLines('---\naliases:\n- /a/\n---\n', 'aliases')).toEqual([3]);
+  });
+  it('gives nothing for a list written on the key’s line or an absent key', () => {
+    expect(listItemLines('---\naliases: ["/a/", "/b/"]\norder: 2\n---\n', 'aliases')).toEqual([]);
+    expect(listItemLines('---\norder: 2\n---\n', 'aliases')).toEqual([]);
   });
 });
