@@ -10,11 +10,15 @@ import { indexablePageFilter } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/lib/markdown.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { devServerFlag } from './src/lib/drafts.ts';
+import { contentStoreAtRuntime } from './src/integrations/content-store-at-runtime.ts';
 
 const env = process.env;
 // Absolute, for the sitemap filter that reads the built pages.
 const outDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), env.OUT_DIR || 'dist');
 const base = env.BASE_PATH || '/';
+const cacheDir = env.ASTRO_CACHE_DIR || './node_modules/.astro';
+// Where Astro keeps the content store in a build (see src/integrations/content-store-at-runtime.ts).
+const contentStoreFile = path.resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'data-store.json');
 
 export default defineConfig({
   // The public address (e.g. https://exemple.github.io). Unset = a local build: URLs in the head stay
@@ -24,7 +28,7 @@ export default defineConfig({
   trailingSlash: 'always',
   // Tests and benchmarks build elsewhere without touching the developer's dist/ or cache.
   outDir: env.OUT_DIR || './dist',
-  cacheDir: env.ASTRO_CACHE_DIR || './node_modules/.astro',
+  cacheDir,
   // `true` collapses whitespace but keeps one space between inline elements
   // ('jsx', the default, can glue words together in French prose).
   compressHTML: true,
@@ -42,5 +46,5 @@ export default defineConfig({
     devServerFlag(),
     ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : []),
   ],
-  vite: { plugins: [tailwindcss()] },
+  vite: { plugins: [tailwindcss(), contentStoreAtRuntime(contentStoreFile)] },
 });
