@@ -37,11 +37,11 @@ export function checkAsync(contentDir: string): Promise<CommandResult> {
   return run([tsx, path.join(projectRoot, 'scripts/check-content.ts')], { CONTENT_DIR: contentDir });
 }
 
-/** Like buildSite() (fresh output and cache folders), without waiting, for builds that fail at the content check. */
+/** Like buildSite() (`npm run build`, fresh output and cache folders), without waiting, for builds that fail at the content check. */
 export async function buildAsync(contentDir: string): Promise<BuildResult> {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
   const outDir = path.join(work, 'dist');
-  const result = await run([path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const result = await run([path.join(projectRoot, 'scripts/build.ts')], {
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     ASTRO_CACHE_DIR: path.join(work, 'cache'),
