@@ -1,7 +1,8 @@
-// npm run build — `astro build`, then the search index, each in its own process.
-// Pagefind then starts after Astro's memory is gone: the build's peak is the larger of the two,
-// not their sum (at 5000 sectors, Pagefind alone takes ~780 MB). Astro's heap is capped in
-// proportion to the content (src/lib/build-memory.ts). Arguments are passed on to `astro build`.
+// node scripts/build.ts [astro build options] — `astro build` with its heap capped in proportion to
+// the content (src/lib/build-memory.ts) and the search index left for later: `npm run build` runs
+// scripts/search-index.ts once Astro has exited, so that the build's peak memory is the larger of the
+// two rather than their sum (at 5000 sectors Pagefind alone takes ~800 MB). This process becomes
+// Astro's (execve) rather than waiting beside it: a Node process less, ~50 MB, during the build.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
@@ -11,19 +12,21 @@ import { contentDir } from '../src/lib/content-dir.ts';
 const root = path.resolve(import.meta.dirname, '..');
 // The package's bin (its exports map does not expose the file itself).
 const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const env = process.env;
+const args = [astroBin, 'build', ...process.argv.slice(2)];
+const env = {
+  ...process.env,
+  NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, astroHeapLimitMb(countSectors(contentDir(process.env, root)))),
+  // The index is written by scripts/search-index.ts (src/integrations/pagefind.ts).
+  PAGEFIND_AFTER_BUILD: '1',
+  // Fewer glibc malloc arenas for the bundler's threads: less memory kept by freed blocks.
+  MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
+};
 
-const astro = spawnSync(process.execPath, [astroBin, 'build', ...process.argv.slice(2)], {
-  cwd: root,
-  stdio: 'inherit',
-  env: {
-    ...env,
-    NODE_OPTIONS: withHeapLimit(env.NODE_OPTIONS, astroHeapLimitMb(countSectors(contentDir(env, root)))),
-    // The index is written below, once Astro has exited (src/integrations/pagefind.ts).
-    PAGEFIND_AFTER_BUILD: '1',
-    // Fewer glibc malloc arenas for the bundler's threads: less memory kept by freed blocks.
-    MALLOC_ARENA_MAX: env.MALLOC_ARENA_MAX ?? '2',
-  },
-});
-if (astro.status !== 0) process.exit(astro.status ?? 1);
-await import('./search-index.ts');
+process.chdir(root);
+if (typeof process.execve === 'function') {
+  process.execve(process.execPath, [process.execPath, ...args], env);
+} else {
+  // Windows has no execve: wait for Astro instead.
+  const astro = spawnSync(process.execPath, args, { stdio: 'inherit', env });
+  process.exit(astro.status ?? 1);
+}

@@ -4,8 +4,6 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
-// What `npm run build` runs: astro build (heap capped), then the search index in its own process.
-const buildScript = path.join(projectRoot, 'scripts/build.ts');
 
 export interface BuildResult {
   status: number | null;
@@ -23,7 +21,8 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
   // Vitest puts Vite's import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…);
   // passed on, they would override the build's own (BASE_URL='/' ignored BASE_PATH).
   const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
-  const result = spawnSync(process.execPath, [buildScript], {
+  // `npm run build` itself (astro build with its heap capped, then the search index), without npm's processes.
+  const result = spawnSync(process.execPath, ['--run', 'build'], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env },

@@ -41,7 +41,7 @@ export function checkAsync(contentDir: string): Promise<CommandResult> {
 export async function buildAsync(contentDir: string): Promise<BuildResult> {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
   const outDir = path.join(work, 'dist');
-  const result = await run([path.join(projectRoot, 'scripts/build.ts')], {
+  const result = await run(['--run', 'build'], {
     ASTRO_TELEMETRY_DISABLED: '1',
     OUT_DIR: outDir,
     ASTRO_CACHE_DIR: path.join(work, 'cache'),
