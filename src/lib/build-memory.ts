@@ -14,11 +14,19 @@ export function astroHeapLimitMb(sectors: number): number {
   return Math.max(400, Math.ceil((sectors * 80) / 1024));
 }
 
-/** NODE_OPTIONS with the heap cap added, unless whoever runs the build already chose one. */
+/**
+ * The young generation's semi-space, in MB. V8 grows it up to 32–64 MB for allocation-heavy work
+ * such as rendering markdown; at 8 MB the same 5000-sector build peaks ~200 MB lower (700–760 MB
+ * instead of ~960) in no more CPU time.
+ */
+export const SEMI_SPACE_MB = 8;
+
+/** NODE_OPTIONS with the build's heap sizes added, except those whoever runs the build already chose. */
 export function withHeapLimit(nodeOptions: string | undefined, limitMb: number): string {
-  const options = nodeOptions?.trim() ?? '';
-  if (/--max-old-space-size[=\s]/.test(options)) return options;
-  return `${options} --max-old-space-size=${limitMb}`.trim();
+  let options = nodeOptions?.trim() ?? '';
+  if (!/--max-old-space-size[=\s]/.test(options)) options += ` --max-old-space-size=${limitMb}`;
+  if (!/--max-semi-space-size[=\s]/.test(options)) options += ` --max-semi-space-size=${SEMI_SPACE_MB}`;
+  return options.trim();
 }
 
 /** How many sector files a content folder holds (0 when it has none), as the build will see them. */

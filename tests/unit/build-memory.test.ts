@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { astroHeapLimitMb, countSectors, withHeapLimit } from '../../src/lib/build-memory';
+import { SEMI_SPACE_MB, astroHeapLimitMb, countSectors, withHeapLimit } from '../../src/lib/build-memory';
 
 describe('astroHeapLimitMb', () => {
   it('keeps a floor for small sites, where the heap is mostly code', () => {
@@ -18,15 +18,16 @@ describe('astroHeapLimitMb', () => {
 });
 
 describe('withHeapLimit', () => {
-  it('adds the cap to empty or unrelated options', () => {
-    expect(withHeapLimit(undefined, 400)).toBe('--max-old-space-size=400');
-    expect(withHeapLimit('  ', 400)).toBe('--max-old-space-size=400');
-    expect(withHeapLimit('--enable-source-maps', 512)).toBe('--enable-source-maps --max-old-space-size=512');
+  it('adds the old-space cap and the young generation size to empty or unrelated options', () => {
+    expect(withHeapLimit(undefined, 400)).toBe(`--max-old-space-size=400 --max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(withHeapLimit('  ', 400)).toBe(`--max-old-space-size=400 --max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(withHeapLimit('--enable-source-maps', 512)).toBe(`--enable-source-maps --max-old-space-size=512 --max-semi-space-size=${SEMI_SPACE_MB}`);
   });
 
-  it('leaves a cap chosen by whoever runs the build', () => {
-    expect(withHeapLimit('--max-old-space-size=4096', 400)).toBe('--max-old-space-size=4096');
-    expect(withHeapLimit('--trace-gc --max-old-space-size 2048', 400)).toBe('--trace-gc --max-old-space-size 2048');
+  it('leaves each size chosen by whoever runs the build', () => {
+    expect(withHeapLimit('--max-old-space-size=4096', 400)).toBe(`--max-old-space-size=4096 --max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(withHeapLimit('--trace-gc --max-old-space-size 2048', 400)).toBe(`--trace-gc --max-old-space-size 2048 --max-semi-space-size=${SEMI_SPACE_MB}`);
+    expect(withHeapLimit('--max-semi-space-size=64', 400)).toBe('--max-semi-space-size=64 --max-old-space-size=400');
   });
 });
 
