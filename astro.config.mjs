@@ -8,17 +8,28 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { indexablePageFilter } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/lib/markdown.ts';
+import { sourceDigest } from './src/lib/source-digest.ts';
 import pagefind from './src/integrations/pagefind.ts';
 import { devServerFlag } from './src/lib/drafts.ts';
 import { contentStoreAtRuntime } from './src/integrations/content-store-at-runtime.ts';
 
 const env = process.env;
+const root = fileURLToPath(new URL('.', import.meta.url));
 // Absolute, for the sitemap filter that reads the built pages.
-const outDir = path.resolve(fileURLToPath(new URL('.', import.meta.url)), env.OUT_DIR || 'dist');
+const outDir = path.resolve(root, env.OUT_DIR || 'dist');
 const base = env.BASE_PATH || '/';
 const cacheDir = env.ASTRO_CACHE_DIR || './node_modules/.astro';
 // Where Astro keeps the content store in a build (see src/integrations/content-store-at-runtime.ts).
 const contentStoreFile = path.resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'data-store.json');
+
+// Astro keeps each file's rendered markdown in cacheDir until its config digest changes, and that digest
+// sees the plugins (functions) as null: an edited plugin would leave every page rendered by the old code.
+// The digest of the pipeline's code (src/lib/markdown.ts, the modules it imports, the lockfile) rides in an
+// option the renderer ignores but both digests include (content store and incremental build).
+const processor = unified(markdownOptions);
+Object.assign(processor.options, {
+  sourceDigest: sourceDigest(root, [path.join(root, 'src/lib/markdown.ts')], [path.join(root, 'package-lock.json')]),
+});
 
 export default defineConfig({
   // The public address (e.g. https://exemple.github.io). Unset = a local build: URLs in the head stay
@@ -35,7 +46,7 @@ export default defineConfig({
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
   markdown: {
-    processor: unified(markdownOptions),
+    processor,
     syntaxHighlight: false,
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/lib/drafts.ts).

@@ -1,0 +1,100 @@
+import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { localModuleGraph, relativeImports, sourceDigest } from '../../src/lib/source-digest';
+
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const lib = path.join(projectRoot, 'src/lib');
+
+describe('relativeImports', () => {
+  it('finds the relative modules a file imports or re-exports, types and dynamic imports included', () => {
+    const source = [
+      "import { a } from './a';",
+      "import type { B } from '../b.ts';",
+      "export { c } from './c';",
+      "import './d';",
+      "const e = await import('./e');",
+      "import remarkGfm from 'remark-gfm';",
+      "import path from 'node:path';",
+    ].join('\n');
+    expect(relativeImports(source)).toEqual(['./a', '../b.ts', './c', './d', './e']);
+  });
+});
+
+describe('sourceDigest', () => {
+  const dirs: string[] = [];
+  afterEach(() => dirs.splice(0).forEach((dir) => rmSync(dir, { recursive: true, force: true })));
+
+  function project(): string {
+    const dir = mkdtempSync(path.join(tmpdir(), 'pe-digest-'));
+    dirs.push(dir);
+    mkdirSync(path.join(dir, 'lib/sub'), { recursive: true });
+    writeFileSync(path.join(dir, 'lib/entry.ts'), "import { b } from './b';\nimport type { C } from './sub/c';\nexport const x = b;\n");
+    writeFileSync(path.join(dir, 'lib/b.ts'), "export { c as b } from './sub/c';\n");
+    writeFileSync(path.join(dir, 'lib/sub/c.ts'), 'export const c = 1;\nexport type C = number;\n');
+    writeFileSync(path.join(dir, 'lib/unrelated.ts'), 'export const u = 1;\n');
+    writeFileSync(path.join(dir, 'lock.json'), '{}');
+    return dir;
+  }
+  const digest = (dir: string) => sourceDigest(dir, [path.join(dir, 'lib/entry.ts')], [path.join(dir, 'lock.json')]);
+
+  it('follows the imports of the entry, through several levels', () => {
+    const dir = project();
+    expect(localModuleGraph([path.join(dir, 'lib/entry.ts')]).map((f) => path.relative(dir, f))).toEqual(['lib/b.ts', 'lib/entry.ts', 'lib/sub/c.ts']);
+  });
+
+  it('changes when an imported module or an extra file changes, not when another module does', () => {
+    const dir = project();
+    const before = digest(dir);
+    writeFileSync(path.join(dir, 'lib/unrelated.ts'), 'export const u = 2;\n');
+    expect(digest(dir)).toBe(before);
+    writeFileSync(path.join(dir, 'lib/sub/c.ts'), 'export const c = 2;\nexport type C = number;\n');
+    const afterModule = digest(dir);
+    expect(afterModule).not.toBe(before);
+    writeFileSync(path.join(dir, 'lock.json'), '{"v":2}');
+    expect(digest(dir)).not.toBe(afterModule);
+  });
+
+  it('does not depend on where the project is', () => {
+    const dir = project();
+    const moved = mkdtempSync(path.join(tmpdir(), 'pe-digest-'));
+    dirs.push(moved);
+    cpSync(dir, moved, { recursive: true });
+    expect(digest(moved)).toBe(digest(dir));
+  });
+
+  it('throws on an import it cannot find rather than leave a file out', () => {
+    const dir = project();
+    writeFileSync(path.join(dir, 'lib/b.ts'), "export { c as b } from './sub/missing';\n");
+    expect(() => digest(dir)).toThrow(/missing/);
+  });
+
+  it('covers the markdown pipeline: every plugin module, not the page code', () => {
+    const graph = localModuleGraph([path.join(lib, 'markdown.ts')]).map((f) => path.relative(lib, f));
+    for (const plugin of [
+      'markdown.ts',
+      'smartypants.ts',
+      'footnote-previews.ts',
+      'french-typography.ts',
+      'heading-anchors.ts',
+      'references.ts',
+      'remark-checks.ts',
+    ]) {
+      expect(graph).toContain(plugin);
+    }
+    expect(graph).not.toContain('nav.ts');
+    expect(graph).not.toContain('cache-key.ts');
+  });
+});
+
+describe('astro.config.mjs', () => {
+  it('gives the markdown processor the pipeline’s digest, in the options Astro’s config digests serialise', async () => {
+    const config = (await import('../../astro.config.mjs')).default;
+    const expected = sourceDigest(projectRoot, [path.join(lib, 'markdown.ts')], [path.join(projectRoot, 'package-lock.json')]);
+    const processor = config.markdown?.processor as { options: Record<string, unknown> };
+    expect(processor.options.sourceDigest).toBe(expected);
+    // Astro's digests are JSON of the config: the plugins become null, the digest stays.
+    expect(JSON.stringify(config.markdown)).toContain(expected);
+  });
+});
