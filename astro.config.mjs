@@ -58,4 +58,7 @@ export default defineConfig({
     ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : []),
   ],
   vite: { plugins: [tailwindcss(), contentStoreAtRuntime(contentStoreFile)] },
+  // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in cacheDir):
+  // sector pages and their preview images (src/lib/cache-key.ts). Pages listing every sector are always rendered.
+  experimental: { incrementalBuild: true },
 });
