@@ -17,7 +17,11 @@ export interface BuildResult {
  */
 export function buildSite(env: Record<string, string> = {}): BuildResult {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
-  const outDir = path.join(work, 'dist');
+  return buildInto(path.join(work, 'dist'), path.join(work, 'cache'), env);
+}
+
+/** Builds the site into `outDir` with the given cache folder (kept between builds: incremental rebuilds). */
+export function buildInto(outDir: string, cacheDir: string, env: Record<string, string> = {}): BuildResult {
   // Vitest puts Vite's import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…);
   // passed on, they would override the build's own (BASE_URL='/' ignored BASE_PATH).
   const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
@@ -25,7 +29,7 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
   const result = spawnSync(process.execPath, ['--run', 'build'], {
     cwd: projectRoot,
     encoding: 'utf8',
-    env: { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache'), ...env },
+    env: { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
   });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }

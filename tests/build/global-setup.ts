@@ -3,6 +3,7 @@ import type { TestProject } from 'vitest/node';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { buildSite, contentWith, projectRoot, removeAll } from './build-site';
+import { runIncrementalScenario, type IncrementalScenario } from './incremental-scenario';
 import { writeSyntheticContent } from '../../scripts/bench-content.mjs';
 import { FULL_NAV_LIMIT } from '../../src/lib/nav';
 
@@ -11,6 +12,8 @@ declare module 'vitest' {
     builds: { site: string; extraSector: string; manySectors: string; linking: string };
     /** Output of a build that must fail: an alias equal to an existing page. */
     aliasClash: { status: number | null; output: string };
+    /** Rebuilds with one cache after edits, each beside a clean build of the same content. */
+    incremental: IncrementalScenario;
   }
 }
 
@@ -32,8 +35,10 @@ export default function setup(project: TestProject) {
   if (linking.status !== 0) throw new Error(`La construction sous /prompt/ a échoué :\n${linking.output}`);
   const clashContent = contentWith('alias-clash');
   const clash = buildSite({ CONTENT_DIR: clashContent });
+  const incremental = runIncrementalScenario();
   project.provide('builds', { site: site.outDir, extraSector: extra.outDir, manySectors: many.outDir, linking: linking.outDir });
   project.provide('aliasClash', { status: clash.status, output: clash.output });
+  project.provide('incremental', incremental.scenario);
   const temporary = [site, extra, many, linking, clash].map((b) => path.dirname(b.outDir));
-  return () => removeAll(...temporary, extraContent, manyContent, linkingContent, clashContent);
+  return () => removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, clashContent);
 }

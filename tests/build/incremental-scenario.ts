@@ -1,0 +1,126 @@
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site';
+import { editedSector, syntheticSector, writeSyntheticContent } from '../../scripts/bench-content.mjs';
+import { FULL_NAV_LIMIT } from '../../src/lib/nav';
+
+/** One rebuild of the scenario: what changed, what should be rendered again, and the two outputs to compare. */
+export interface IncrementalStep {
+  name: string;
+  /** Sector ids whose page must be rendered again (the others are copied from the previous build). */
+  renderedSectors: string[];
+  /** Sector ids whose preview image must be drawn again. */
+  renderedPreviews: string[];
+  /** Sector ids that no longer exist. */
+  removedSectors: string[];
+  /** Output of the incremental rebuild (copied aside: the next rebuild empties the output folder). */
+  incremental: string;
+  incrementalLog: string;
+  /** Output of a clean build of the same content: fresh output and cache folders. */
+  clean: string;
+}
+
+export interface IncrementalScenario {
+  /** The cache folder shared by the incremental builds. */
+  cacheDir: string;
+  steps: IncrementalStep[];
+}
+
+const id = (i: number) => `secteur-${String(i).padStart(4, '0')}`;
+
+// A sector written in MDX: Astro tracks its compiled module itself (content entry render hash).
+const MDX = `---
+title: "La logistique"
+description: "Secteur de test écrit en MDX, dernier de la liste."
+order: 50
+---
+
+export const etapes = ['commande', 'entrepôt', 'livraison'];
+
+Un secteur en <abbr title="Markdown avec composants">MDX</abbr>, qui suit {etapes.length} étapes[^1].
+
+[^1]: [Source de test](https://example.org/logistique)
+`;
+
+const NEW = `---
+title: "Un secteur ajouté"
+description: "Ajouté pendant qu’un autre est retiré : le nombre de secteurs ne change pas."
+order: 20
+---
+
+Un secteur ajouté au milieu de la liste, entre le douzième secteur synthétique et la logistique[^1].
+
+[^1]: [Source ajoutée](https://example.org/ajout)
+`;
+
+/**
+ * Builds a small site with one persistent cache, then rebuilds it after each group of edits and
+ * builds the same content from scratch beside it. 11 synthetic sectors and one MDX sector fill the
+ * header (FULL_NAV_LIMIT = 12, every title listed); a thirteenth switches it to the count only.
+ * Builds run one after the other: they share the project's .astro/ folder.
+ */
+export function runIncrementalScenario(): { scenario: IncrementalScenario; temporary: string[] } {
+  if (FULL_NAV_LIMIT !== 12) throw new Error('Le scénario suppose FULL_NAV_LIMIT = 12 : adaptez le nombre de secteurs.');
+  const work = mkdtempSync(path.join(tmpdir(), 'pe-incremental-'));
+  const content = path.join(work, 'content');
+  const cacheDir = path.join(work, 'cache');
+  const outDir = path.join(work, 'dist');
+  const sectorFile = (name: string) => path.join(content, 'secteurs', name);
+  const env = { CONTENT_DIR: content };
+  const builds: BuildResult[] = [];
+  const check = (build: BuildResult, what: string) => {
+    builds.push(build);
+    if (build.status !== 0) throw new Error(`La construction ${what} a échoué :\n${build.output}`);
+    return build;
+  };
+
+  writeSyntheticContent(content, 11, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
+  writeFileSync(sectorFile('logistique.mdx'), MDX);
+  check(buildInto(outDir, cacheDir, env), 'initiale');
+
+  const steps: IncrementalStep[] = [];
+  const rebuild = (name: string, expected: Pick<IncrementalStep, 'renderedSectors' | 'renderedPreviews' | 'removedSectors'>) => {
+    const incremental = check(buildInto(outDir, cacheDir, env), `incrémentale (${name})`);
+    const snapshot = path.join(work, `step-${steps.length + 1}`);
+    cpSync(outDir, snapshot, { recursive: true });
+    const clean = check(buildSite(env), `à neuf (${name})`);
+    steps.push({ name, ...expected, incremental: snapshot, incrementalLog: incremental.output, clean: clean.outDir });
+  };
+  const all = (...extra: string[]) => [...Array.from({ length: 11 }, (_, i) => id(i + 1)), 'logistique', ...extra];
+  const setTitle = (i: number, title: string) => {
+    const file = sectorFile(`${id(i)}.md`);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/^title: ".*"$/m, `title: "${title}"`));
+  };
+
+  // 12 sectors: the header lists every title, so every page shows the edited one.
+  setTitle(6, 'Un titre modifié (secteur 6)');
+  rebuild('titre modifié, 12 secteurs', { renderedSectors: all(), renderedPreviews: [id(6)], removedSectors: [] });
+
+  // 13 sectors: the header shows only the count, which every page shows.
+  const twelfth = syntheticSector(12);
+  writeFileSync(sectorFile(twelfth.fileName), twelfth.text);
+  rebuild('secteur ajouté, 13 secteurs', { renderedSectors: all(id(12)), renderedPreviews: [id(12)], removedSectors: [] });
+
+  // A title edit now changes its page and its two neighbours' links; body edits change their page only.
+  setTitle(8, 'Un autre titre modifié (secteur 8)');
+  writeFileSync(sectorFile(`${id(3)}.md`), editedSector(readFileSync(sectorFile(`${id(3)}.md`), 'utf8'), 'test incrémental'));
+  writeFileSync(sectorFile('logistique.mdx'), MDX.replace('étapes[^1].', 'étapes[^1], modifié.'));
+  rebuild('titre et textes modifiés, 13 secteurs', {
+    renderedSectors: [id(3), id(7), id(8), id(9), 'logistique'],
+    renderedPreviews: [id(8)],
+    removedSectors: [],
+  });
+
+  // One removed (nobody links to it), one added elsewhere: still 13, so only the neighbours change.
+  rmSync(sectorFile(twelfth.fileName));
+  writeFileSync(sectorFile('nouveau.md'), NEW);
+  rebuild('secteur retiré et secteur ajouté, 13 secteurs', {
+    renderedSectors: [id(11), 'nouveau', 'logistique'],
+    renderedPreviews: ['nouveau'],
+    removedSectors: [id(12)],
+  });
+
+  const temporary = [work, ...builds.filter((b) => !b.outDir.startsWith(work)).map((b) => path.dirname(b.outDir))];
+  return { scenario: { cacheDir, steps }, temporary };
+}

@@ -1,0 +1,95 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, inject, it } from 'vitest';
+import { sourceDigest } from '../../src/lib/source-digest';
+import { projectRoot } from './build-site';
+
+// tests/build/incremental-scenario.ts: one cache, four rebuilds after edits, each beside a clean build.
+const { cacheDir, steps } = inject('incremental');
+
+/** Every file of a folder, relative, sorted. */
+function files(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
+}
+
+/**
+ * What Astro's log says of each output file: "(restored)" or "(cached)" when it copied the previous
+ * build's file, "(+12ms)" when it rendered it.
+ */
+function generated(log: string): Map<string, 'copied' | 'rendered'> {
+  const result = new Map<string, 'copied' | 'rendered'>();
+  // eslint-disable-next-line no-control-regex
+  for (const [, file, how] of log.replace(/\u001b\[[0-9;]*m/g, '').matchAll(/├─ (\S+) \((restored|cached|\+[^)]*)\)/g)) {
+    result.set(file, how.startsWith('+') ? 'rendered' : 'copied');
+  }
+  return result;
+}
+
+const page = (id: string) => `/secteurs/${id}/index.html`;
+const preview = (id: string) => `/og/secteurs/${id}.png`;
+const sectorIds = (dir: string) => readdirSync(path.join(dir, 'secteurs')).sort();
+const ALWAYS_RENDERED = ['/index.html', '/404.html', '/recherche/index.html', '/references/index.html', '/og/accueil.png', '/robots.txt'];
+
+describe('incremental rebuild', () => {
+  it('ran every step of the scenario', () => {
+    expect(steps.map((s) => s.name)).toEqual([
+      'titre modifié, 12 secteurs',
+      'secteur ajouté, 13 secteurs',
+      'titre et textes modifiés, 13 secteurs',
+      'secteur retiré et secteur ajouté, 13 secteurs',
+    ]);
+  });
+
+  describe.for(steps)('$name', (step) => {
+    it('gives the same files as a clean build of the same content, byte for byte', () => {
+      const list = files(step.incremental);
+      expect(list).toEqual(files(step.clean));
+      expect(list.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(12);
+      const different = list.filter((f) => !readFileSync(path.join(step.incremental, f)).equals(readFileSync(path.join(step.clean, f))));
+      expect(different).toEqual([]);
+    });
+
+    it('renders again the changed sector pages and previews only, and copies the others', () => {
+      const log = generated(step.incrementalLog);
+      const ids = sectorIds(step.incremental);
+      const rendered = (of: (id: string) => string) => ids.filter((id) => log.get(of(id)) === 'rendered');
+      const copied = (of: (id: string) => string) => ids.filter((id) => log.get(of(id)) === 'copied');
+      expect(rendered(page)).toEqual([...step.renderedSectors].sort());
+      expect(copied(page)).toEqual(ids.filter((id) => !step.renderedSectors.includes(id)));
+      expect(rendered(preview)).toEqual([...step.renderedPreviews].sort());
+      expect(copied(preview)).toEqual(ids.filter((id) => !step.renderedPreviews.includes(id)));
+    });
+
+    it('renders every time the pages that list all sectors', () => {
+      const log = generated(step.incrementalLog);
+      for (const file of ALWAYS_RENDERED) expect(log.get(file), file).toBe('rendered');
+    });
+
+    it('leaves no page nor preview of a removed sector, and drops it from the cache', () => {
+      const ids = sectorIds(step.incremental);
+      for (const id of step.removedSectors) {
+        expect(ids).not.toContain(id);
+        expect(generated(step.incrementalLog).has(page(id))).toBe(false);
+        expect(step.incrementalLog).toMatch(/Pruned 2 stale file\(s\) from the incremental cache/);
+      }
+    });
+  });
+
+  it('shows a title edit on every page with 12 sectors, on its neighbours only with 13', () => {
+    const [twelve, , thirteen] = steps;
+    expect(readFileSync(path.join(twelve.incremental, page('secteur-0001')), 'utf8')).toContain('Un titre modifié (secteur 6)');
+    const neighbour = readFileSync(path.join(thirteen.incremental, page('secteur-0009')), 'utf8');
+    expect(neighbour).toMatch(/rel="prev"[^]*Un autre titre modifié \(secteur 8\)/);
+    expect(readFileSync(path.join(thirteen.incremental, page('secteur-0001')), 'utf8')).not.toContain('secteur 8)');
+  });
+
+  it('puts the markdown pipeline’s code digest into the config digest of Astro’s content store', () => {
+    // astro.config.mjs: an edited remark or rehype plugin must clear the rendered markdown kept in the cache.
+    const digest = sourceDigest(projectRoot, [path.join(projectRoot, 'src/lib/markdown.ts')], [path.join(projectRoot, 'package-lock.json')]);
+    const store = readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');
+    expect(store).toMatch(new RegExp(`astro-config-digest[^]*sourceDigest[^]*${digest}`));
+  });
+});
