@@ -31,8 +31,12 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 
-/** Files the content build keeps in ASTRO_CACHE_DIR (Astro's, and the content checks' summaries); anything else there (e.g. a preview-image cache) is someone else's. */
-const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'content-checks.json']);
+/**
+ * Files the content build keeps in ASTRO_CACHE_DIR (Astro's, its incremental build's pages, and the content checks'
+ * summaries); anything else there (e.g. a preview-image cache) is someone else's. The incremental build's must not
+ * be kept for the « images en cache » build: it would copy pages instead of rendering them.
+ */
+const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'content-checks.json', 'incremental-build.json', 'dist']);
 const IMAGE = /\.(png|jpe?g|webp|avif)$/i;
 
 // ---------- processes: wall time and peak memory of the whole process tree ----------
