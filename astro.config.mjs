@@ -14,6 +14,11 @@ import { devServerFlag } from './src/lib/drafts.ts';
 import { contentStoreAtRuntime } from './src/integrations/content-store-at-runtime.ts';
 
 const env = process.env;
+// `_` is set by the shell to the command that started the build (npm, node, /usr/bin/time…). Astro copies into a
+// module's code every environment variable whose name appears in it, when the module reads `import.meta.env` as a
+// whole (its own runtime does): `_` appears everywhere, so its value changed the code hash of every page, and an
+// incremental rebuild started another way rendered all pages again. No part of the build reads it.
+delete env._;
 const root = fileURLToPath(new URL('.', import.meta.url));
 // Absolute, for the sitemap filter that reads the built pages.
 const outDir = path.resolve(root, env.OUT_DIR || 'dist');
