@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site';
@@ -64,7 +64,7 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
   if (FULL_NAV_LIMIT !== 12) throw new Error('Le scénario suppose FULL_NAV_LIMIT = 12 : adaptez le nombre de secteurs.');
   const work = mkdtempSync(path.join(tmpdir(), 'pe-incremental-'));
   const content = path.join(work, 'content');
-  const cacheDir = path.join(work, 'cache');
+  let cacheDir = path.join(work, 'cache');
   const outDir = path.join(work, 'dist');
   const sectorFile = (name: string) => path.join(content, 'secteurs', name);
   const env = { CONTENT_DIR: content };
@@ -122,6 +122,10 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
   );
 
   // One removed (nobody links to it), one added elsewhere: still 13, so only the neighbours change.
+  // The cache folder moves too (npm run bench moves it): no page's code may depend on where it is.
+  const moved = path.join(work, 'cache-moved');
+  renameSync(cacheDir, moved);
+  cacheDir = moved;
   rmSync(sectorFile(twelfth.fileName));
   writeFileSync(sectorFile('nouveau.md'), NEW);
   rebuild('secteur retiré et secteur ajouté, 13 secteurs', {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { contentStoreAtRuntime, storeReaderModule } from '../../src/integrations/content-store-at-runtime';
+import { CONTENT_DATA, contentStoreAtRuntime, storeReaderModule } from '../../src/integrations/content-store-at-runtime';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -11,7 +11,7 @@ const storeFile = path.join(dir, 'data-store.json');
 const store = [['Map', 1, 2], 'secteurs', 'Le texte « rendu » d’un secteur'];
 writeFileSync(storeFile, JSON.stringify(store));
 
-type LoadHook = { order: string; filter: { id: RegExp }; handler: (id: string) => string | null };
+type LoadHook = { order: string; filter: { id: RegExp }; handler: (id: string) => { code: string; meta: unknown } | null };
 const load = contentStoreAtRuntime(storeFile).load as unknown as LoadHook;
 
 describe('contentStoreAtRuntime', () => {
@@ -27,9 +27,14 @@ describe('contentStoreAtRuntime', () => {
 
   it('replaces Astro’s store module, and no other, by one that reads the file', () => {
     expect(load.filter.id.test('astro:data-layer-content')).toBe(true);
-    expect(load.handler('\0astro:data-layer-content')).toBe(storeReaderModule(storeFile));
+    expect(load.handler('\0astro:data-layer-content')).toEqual({ code: storeReaderModule(storeFile), meta: CONTENT_DATA });
     expect(load.handler('\0astro:data-layer-content-chunk:0.json')).toBeNull();
     expect(load.handler('/src/astro:data-layer-content')).toBeNull();
+  });
+
+  it('marks it as content data, as Astro marks its own: the incremental build keeps it out of pages’ code hash', async () => {
+    const { isContentDataIncrementalModule } = await import('../../node_modules/astro/dist/core/build/incremental-metadata.js');
+    expect(isContentDataIncrementalModule({ meta: CONTENT_DATA })).toBe(true);
   });
 
   it('leaves Astro’s module where the file is missing', () => {
