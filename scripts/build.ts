@@ -1,12 +1,12 @@
-// node scripts/build.ts [astro build options] — `astro build` with its heap capped in proportion to
-// the content (src/lib/build-memory.ts) and the search index left for later: `npm run build` runs
+// node scripts/build.ts [astro build options] — `astro build`, its heap sized for memory on large
+// sites (src/lib/build-memory.ts), and the search index left for later: `npm run build` runs
 // scripts/search-index.ts once Astro has exited, so that the build's peak memory is the larger of the
 // two rather than their sum (at 5000 sectors Pagefind alone takes ~800 MB). This process becomes
 // Astro's (execve) rather than waiting beside it: a Node process less, ~50 MB, during the build.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { astroHeapLimitMb, countSectors, withHeapLimit } from '../src/lib/build-memory.ts';
+import { countSectors, heapOptions, withNodeOptions } from '../src/lib/build-memory.ts';
 import { contentDir } from '../src/lib/content-dir.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -15,7 +15,7 @@ const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('
 const args = [astroBin, 'build', ...process.argv.slice(2)];
 const env = {
   ...process.env,
-  NODE_OPTIONS: withHeapLimit(process.env.NODE_OPTIONS, astroHeapLimitMb(countSectors(contentDir(process.env, root)))),
+  NODE_OPTIONS: withNodeOptions(process.env.NODE_OPTIONS, heapOptions(countSectors(contentDir(process.env, root)))),
   // The index is written by scripts/search-index.ts (src/integrations/pagefind.ts).
   PAGEFIND_AFTER_BUILD: '1',
   // Fewer glibc malloc arenas for the bundler's threads: less memory kept by freed blocks.
