@@ -1,4 +1,4 @@
-import { cpSync, mkdtempSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site';
@@ -17,6 +17,14 @@ export interface IncrementalStep {
   /** Output of the incremental rebuild (copied aside: the next rebuild empties the output folder). */
   incremental: string;
   incrementalLog: string;
+  /**
+   * Files ('/secteurs/x/index.html') whose copy in the incremental cache this rebuild wrote: Astro writes it
+   * when it renders a keyed page and leaves it when it copies the page (its log cannot tell: with
+   * `build.concurrency` > 1 the lines of pages rendered side by side interleave).
+   */
+  cacheWrites: string[];
+  /** Files the incremental cache holds after the rebuild. */
+  cached: string[];
   /** Output of a clean build of the same content: fresh output and cache folders. */
   clean: string;
 }
@@ -25,6 +33,20 @@ export interface IncrementalScenario {
   /** The cache folder shared by the incremental builds. */
   cacheDir: string;
   steps: IncrementalStep[];
+}
+
+/** Each file of the incremental cache's copy of the site, with the time it was last written (ns). */
+function cacheCopies(cacheDir: string): Map<string, bigint> {
+  const dir = path.join(cacheDir, 'dist');
+  if (!existsSync(dir)) return new Map();
+  return new Map(
+    readdirSync(dir, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => {
+        const file = path.join(e.parentPath, e.name);
+        return ['/' + path.relative(dir, file).split(path.sep).join('/'), statSync(file, { bigint: true }).mtimeNs] as const;
+      }),
+  );
 }
 
 const id = (i: number) => `secteur-${String(i).padStart(4, '0')}`;
@@ -85,11 +107,14 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
     expected: Pick<IncrementalStep, 'renderedSectors' | 'renderedPreviews' | 'removedSectors'>,
     launch: Record<string, string> = {},
   ) => {
+    const before = cacheCopies(cacheDir);
     const incremental = check(buildInto(outDir, cacheDir, { ...env, ...launch }), `incrémentale (${name})`);
+    const after = cacheCopies(cacheDir);
+    const cacheWrites = [...after].filter(([file, written]) => before.get(file) !== written).map(([file]) => file);
     const snapshot = path.join(work, `step-${steps.length + 1}`);
     cpSync(outDir, snapshot, { recursive: true });
     const clean = check(buildSite(env), `à neuf (${name})`);
-    steps.push({ name, ...expected, incremental: snapshot, incrementalLog: incremental.output, clean: clean.outDir });
+    steps.push({ name, ...expected, incremental: snapshot, incrementalLog: incremental.output, cacheWrites, cached: [...after.keys()], clean: clean.outDir });
   };
   const all = (...extra: string[]) => [...Array.from({ length: 11 }, (_, i) => id(i + 1)), 'logistique', ...extra];
   const setTitle = (i: number, title: string) => {
