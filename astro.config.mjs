@@ -9,7 +9,6 @@ import { fileURLToPath } from 'node:url';
 import { indexablePageFilter } from './src/lib/sitemap.ts';
 import { markdownOptions } from './src/lib/markdown.ts';
 import { sourceDigest } from './src/lib/source-digest.ts';
-import pagefind from './src/integrations/pagefind.ts';
 import { devServerFlag } from './src/lib/drafts.ts';
 import { contentStoreAtRuntime } from './src/integrations/content-store-at-runtime.ts';
 
@@ -25,7 +24,7 @@ const outDir = path.resolve(root, env.OUT_DIR || 'dist');
 const base = env.BASE_PATH || '/';
 const cacheDir = env.ASTRO_CACHE_DIR || './node_modules/.astro';
 // Where Astro keeps the content store in a build (see src/integrations/content-store-at-runtime.ts).
-const contentStoreFile = path.resolve(fileURLToPath(new URL('.', import.meta.url)), cacheDir, 'data-store.json');
+const contentStoreFile = path.resolve(root, cacheDir, 'data-store.json');
 
 // Astro keeps each file's rendered markdown in cacheDir until its config digest changes, and that digest
 // sees the plugins (functions) as null: an edited plugin would leave every page rendered by the old code.
@@ -58,12 +57,7 @@ export default defineConfig({
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/lib/drafts.ts).
   // The sitemap only when the public address is known (SITE_URL).
-  integrations: [
-    mdx(),
-    pagefind(),
-    devServerFlag(),
-    ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : []),
-  ],
+  integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
   vite: { plugins: [tailwindcss(), contentStoreAtRuntime(contentStoreFile)] },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in cacheDir):
   // sector pages and their preview images (src/lib/cache-key.ts). Pages listing every sector are always rendered.

@@ -30,7 +30,7 @@ const node = (args: string[], env: Record<string, string> = {}) =>
   spawnSync(process.execPath, args, { cwd: root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', ...env }, encoding: 'utf8' });
 const build = (env: Record<string, string>, expected: 'ok' | 'échec') => {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-bench-'));
-  const result = node([path.join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+  const result = node(['--run', 'build'], {
     OUT_DIR: path.join(work, 'dist'),
     ASTRO_CACHE_DIR: path.join(work, 'cache'),
     ...env,
@@ -55,6 +55,6 @@ const made = [...copies];
 time('checks en mémoire (checkContent, à froid)', () => checkContent(copies.pop()!));
 for (const dir of made) rmSync(dir, { recursive: true, force: true });
 time('npm run check (processus complet)', () => node([path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts']));
-time('astro build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }, 'échec'));
-time('astro build complet (contenu valide)', () => build({}, 'ok'));
+time('npm run build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }, 'échec'));
+time('npm run build complet (contenu valide)', () => build({}, 'ok'));
 rmSync(broken, { recursive: true, force: true });

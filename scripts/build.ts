@@ -16,8 +16,6 @@ const args = [astroBin, 'build', ...process.argv.slice(2)];
 const env = {
   ...process.env,
   NODE_OPTIONS: withNodeOptions(process.env.NODE_OPTIONS, heapOptions(countSectors(contentDir(process.env, root)))),
-  // The index is written by scripts/search-index.ts (src/integrations/pagefind.ts).
-  PAGEFIND_AFTER_BUILD: '1',
   // Fewer glibc malloc arenas for the bundler's threads: less memory kept by freed blocks.
   MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX ?? '2',
 };

@@ -1,8 +1,43 @@
 // node scripts/search-index.ts — the search index of the site Astro built into OUT_DIR (default dist/).
-// `npm run build` runs it after `astro build` (with PAGEFIND_AFTER_BUILD=1) so that Pagefind does not
-// run while Astro's heap is still alive: the build's peak memory is the larger of the two, not their sum.
+// `npm run build` runs it once `astro build` has exited (scripts/build.ts), so that Pagefind does not run
+// while Astro's heap is still alive: the build's peak memory is the larger of the two, not their sum.
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { buildSearchIndex } from '../src/integrations/pagefind.ts';
+import * as pagefind from 'pagefind';
+
+/**
+ * Builds the Pagefind search index of a built site into `<site>/pagefind/`; returns how many pages it indexed.
+ * Only elements marked data-pagefind-body (the sector articles) are indexed.
+ * Result URLs are relative to the output folder; the search page adds the base path.
+ */
+async function buildSearchIndex(site: string): Promise<number> {
+  const fail = (what: string, errors: string[]) => {
+    throw new Error(`Pagefind : échec ${what} dans ${site} :\n${errors.join('\n')}`);
+  };
+  try {
+    // The site is French only: force the French stemmer (« médicales » finds « médical »).
+    const { index, errors } = await pagefind.createIndex({
+      forceLanguage: 'fr',
+      // Not prose: screen-reader hints, footnote calls (« 1 2. ») and the sources list,
+      // which /references/ covers; they made noisy excerpts. Likewise the copies of the sources
+      // shown as footnote previews, the « # » heading anchors and « Sur cette page ».
+      excludeSelectors: ['.sr-only', '[data-footnote-ref]', 'section[data-footnotes]', '.fn-preview', '.heading-anchor', '.toc'],
+    });
+    if (!index) return fail('de la création de l’index', errors);
+    const added = await index.addDirectory({ path: site });
+    if (added.errors.length) fail('de l’indexation des pages', added.errors);
+    const outputPath = path.join(site, 'pagefind');
+    const written = await index.writeFiles({ outputPath });
+    if (written.errors.length) fail('de l’écriture de l’index', written.errors);
+    // page_count above counts every HTML file read; the entry file says how many were indexed.
+    const entry = JSON.parse(await readFile(path.join(outputPath, 'pagefind-entry.json'), 'utf8'));
+    const indexed = entry.languages?.fr?.page_count ?? 0;
+    if (!indexed) fail('de l’indexation : aucune page en français indexée (les articles des secteurs portent data-pagefind-body)', []);
+    return indexed;
+  } finally {
+    await pagefind.close();
+  }
+}
 
 const site = path.resolve(import.meta.dirname, '..', process.env.OUT_DIR || 'dist');
 try {

@@ -25,7 +25,7 @@ export function buildInto(outDir: string, cacheDir: string, env: Record<string, 
   // Vitest puts Vite's import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…);
   // passed on, they would override the build's own (BASE_URL='/' ignored BASE_PATH).
   const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
-  // `npm run build` itself (astro build with its heap capped, then the search index), without npm's processes.
+  // `npm run build` itself (astro build, then the search index: scripts/build.ts), without npm's processes.
   const result = spawnSync(process.execPath, ['--run', 'build'], {
     cwd: projectRoot,
     encoding: 'utf8',
