@@ -1,5 +1,5 @@
 /**
- * Prints how long content validation takes: `npm run check` end to end (Node start + tsx
+ * Prints how long content validation takes: `npm run check` end to end (Node start
  * included), the checks alone in-process, and a build stopped by a content mistake,
  * beside a full build. Figures only, no pass/fail: `npm run bench:check`.
  */
@@ -7,8 +7,8 @@ import { spawnSync } from 'node:child_process';
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { checkContent } from '../src/lib/check-content';
-import { contentDir } from '../src/lib/content-dir';
+import { checkContent } from '../src/checks/content-checks.ts';
+import { contentDir } from '../src/settings.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 const runs = Number(process.env.BENCH_RUNS ?? 3);
@@ -54,7 +54,7 @@ const copies = Array.from({ length: runs }, () => {
 const made = [...copies];
 time('checks en mémoire (checkContent, à froid)', () => checkContent(copies.pop()!));
 for (const dir of made) rmSync(dir, { recursive: true, force: true });
-time('npm run check (processus complet)', () => node([path.join(root, 'node_modules/tsx/dist/cli.mjs'), 'scripts/check-content.ts']));
+time('npm run check (processus complet)', () => node(['scripts/check-content.ts']));
 time('npm run build arrêté par une erreur de contenu', () => build({ CONTENT_DIR: broken }, 'échec'));
 time('npm run build complet (contenu valide)', () => build({}, 'ok'));
 rmSync(broken, { recursive: true, force: true });

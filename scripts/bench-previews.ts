@@ -4,7 +4,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { cachedPreview } from '../src/lib/preview-image.ts';
+import { cachedPreview } from '../src/utils/preview-image.ts';
 
 const count = Number(process.argv[2] ?? 50);
 const cache = mkdtempSync(path.join(tmpdir(), 'pe-bench-previews-'));

@@ -1,13 +1,13 @@
 // node scripts/build.ts [astro build options] — `astro build`, its heap sized for memory on large
-// sites (src/lib/build-memory.ts), and the search index left for later: `npm run build` runs
+// sites (src/build/build-memory.ts), and the search index left for later: `npm run build` runs
 // scripts/search-index.ts once Astro has exited, so that the build's peak memory is the larger of the
 // two rather than their sum (at 5000 sectors Pagefind alone takes ~800 MB). This process becomes
 // Astro's (execve) rather than waiting beside it: a Node process less, ~50 MB, during the build.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { countSectors, heapOptions, withNodeOptions } from '../src/lib/build-memory.ts';
-import { contentDir } from '../src/lib/content-dir.ts';
+import { countSectors, heapOptions, withNodeOptions } from '../src/build/build-memory.ts';
+import { contentDir } from '../src/settings.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 // The package's bin (its exports map does not expose the file itself).

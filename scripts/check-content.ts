@@ -2,10 +2,10 @@
  * `npm run check`: validates all content without building the site and prints every
  * problem at once, grouped per file. Exit code 1 if there is any.
  */
-import { checkContent } from '../src/lib/check-content';
-import { contentDir } from '../src/lib/content-dir';
-import { displayPath, formatReport } from '../src/lib/problems';
-import { contentFiles } from '../src/lib/site-index';
+import { contentFiles } from '../src/checks/content-files.ts';
+import { checkContent } from '../src/checks/content-checks.ts';
+import { displayPath, formatReport } from '../src/checks/problems.ts';
+import { contentDir } from '../src/settings.ts';
 
 const dir = contentDir();
 const problems = checkContent(dir);

@@ -4,10 +4,11 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { contentDir } from '../src/lib/content-dir';
-import { nextOrder, newSector } from '../src/lib/new-sector';
-import { displayPath } from '../src/lib/problems';
-import { siteIndex } from '../src/lib/site-index';
+import { displayPath } from '../src/checks/problems.ts';
+import { siteIndex } from '../src/checks/site-index.ts';
+import { contentDir } from '../src/settings.ts';
+import { newSector, nextOrder } from '../src/utils/new-sector.ts';
+import { sectorPath } from '../src/utils/paths.ts';
 
 function fail(message: string): never {
   console.error(message);
@@ -24,10 +25,10 @@ const sector = newSector(title, nextOrder(sectors.map((e) => e.order)));
 if (!sector.slug) fail(`Le titre « ${title} » ne donne pas d’adresse (il faut au moins une lettre ou un chiffre) : choisissez un autre titre.`);
 
 const file = path.join(dir, 'secteurs', sector.fileName);
-const taken = index.byUrl.get(`/secteurs/${sector.slug}/`);
+const taken = index.byUrl.get(sectorPath(sector.slug));
 if (taken?.length)
   fail(
-    `Rien n’a été créé : ${displayPath(taken[0].file)} existe déjà et donne l’adresse /secteurs/${sector.slug}/. ` +
+    `Rien n’a été créé : ${displayPath(taken[0].file)} existe déjà et donne l’adresse ${sectorPath(sector.slug)}. ` +
       'Ce fichier n’a pas été modifié. Ouvrez-le pour le compléter, ou choisissez un autre titre.',
   );
 try {
@@ -42,7 +43,7 @@ try {
       : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`,
   );
 }
-console.log(`Créé : ${displayPath(file)} (adresse /secteurs/${sector.slug}/, order: ${sector.content.match(/^order: (\d+)/m)![1]}).
+console.log(`Créé : ${displayPath(file)} (adresse ${sectorPath(sector.slug)}, order: ${sector.content.match(/^order: (\d+)/m)![1]}).
 Ensuite :
   1. remplacez les textes « À compléter » (la description et le texte) ;
   2. « npm run dev » pour voir la page, « npm run check » pour vérifier le contenu.`);

@@ -1,7 +1,7 @@
 import { render } from 'astro:content';
-import { buildBibliography } from '../lib/bibliography';
-import type { Reference } from '../lib/references';
-import { getSortedSectors } from './sectors';
+import { buildBibliography } from '../utils/bibliography.ts';
+import type { Reference } from '../markdown/remark-references.ts';
+import { getSortedSectors } from './sectors.ts';
 
 /**
  * Every source the published sectors cite, from their footnotes. One render() per sector

@@ -1,34 +1,23 @@
-import path from 'node:path';
-import { collectRedirects } from '../lib/aliases';
-import { frenchTypography } from '../lib/french-typography';
-import { reservedPages } from '../lib/site-index';
-import { SITE_NAME } from '../lib/site';
-import { getHome, getSortedSectors } from './sectors';
+import { checkAliases } from '../checks/aliases.ts';
+import { sitePages } from '../checks/site-index.ts';
+import { frenchTypography } from '../utils/french-typography.ts';
+import { previewPath } from '../utils/paths.ts';
+import { SITE_NAME } from '../utils/site.ts';
+import { getHome, getSortedSectors } from './sectors.ts';
 
-/** How editors know a file: relative to the project when it is inside it. */
-function displayPath(filePath: string | undefined, id: string): string {
-  if (!filePath) return `le secteur « ${id} »`;
-  const relative = path.relative(process.cwd(), path.resolve(filePath));
-  return relative.startsWith('..') ? path.resolve(filePath) : relative;
-}
-
-/** The redirects of every sector's aliases; a clash with a real page stops the build (see lib/aliases). */
+/**
+ * The redirects of every sector's aliases. A mistake (an alias that is another page's address) has
+ * already stopped the build with its line in the content checks' report; such aliases make no redirect.
+ */
 export async function getRedirects() {
   const sectors = await getSortedSectors();
-  const redirects = collectRedirects(
-    sectors.map((s) => ({ id: s.id, file: displayPath(s.filePath, s.id), aliases: s.data.aliases })),
-    // The build runs from the project root: src/pages lists the site's other pages.
-    reservedPages(),
+  const { redirects } = checkAliases(
+    sectors.map((s) => ({ id: s.id, file: s.filePath ?? s.id, aliases: s.data.aliases })),
+    sitePages(),
   );
   const titles = new Map(sectors.map((s) => [s.id, s.data.title]));
   return redirects.map((r) => ({ ...r, title: titles.get(r.to) ?? r.to }));
 }
-
-/** Site path (without base) of each page's preview image. */
-export const previewPath = {
-  home: 'og/accueil.png',
-  sector: (id: string) => `og/secteurs/${id}.png`,
-};
 
 /** The home page's preview image; pages without their own (search, references) share it. */
 export async function getHomePreview() {

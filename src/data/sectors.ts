@@ -1,6 +1,7 @@
 import { getCollection, getEntry } from 'astro:content';
-import { isDevServer } from '../lib/drafts';
-import { neighboursById, sortSectors } from '../lib/sectors';
+import { isDevServer } from '../settings.ts';
+import { sectorNav, type SectorNav } from '../utils/nav.ts';
+import { neighboursById, sortSectors, type SectorLink } from '../utils/sectors.ts';
 
 /**
  * All sectors in reading order. Drafts (`draft: true`) show in `npm run dev` and are left
@@ -24,14 +25,17 @@ let navigationOnce: ReturnType<typeof loadNavigation> | undefined;
 
 async function loadNavigation() {
   const sorted = await getSortedSectors();
-  return {
-    sorted,
-    nav: sorted.map((s) => ({ id: s.id, title: s.data.title })),
-    neighbours: neighboursById(sorted),
-  };
+  const links: SectorLink[] = sorted.map((s) => ({ id: s.id, title: s.data.title }));
+  const linkOf = new Map(links.map((link) => [link.id, link]));
+  const neighbours = new Map(
+    [...neighboursById(sorted)].map(([id, { previous, next }]) => [id, { previous: previous && linkOf.get(previous.id), next: next && linkOf.get(next.id) }]),
+  );
+  // The header's navigation, computed once: the header shows it and each sector page's cacheKey covers it.
+  const header: SectorNav<SectorLink> = sectorNav(links);
+  return { sorted, links, header, neighbours };
 }
 
-/** Sorted sectors, their header links and each one's neighbours: computed once per build. */
+/** Sorted sectors, their links, the header's navigation and each one's neighbours: computed once per build. */
 export function getSectorNavigation() {
   if (isDevServer()) return loadNavigation();
   return (navigationOnce ??= loadNavigation());

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../lib/paths';
+import { withBase } from '../utils/paths.ts';
 
 /**
  * Everything may be crawled. The sitemap is announced only when the site's public address is
@@ -7,6 +7,6 @@ import { withBase } from '../lib/paths';
  */
 export const GET: APIRoute = ({ site }) => {
   const lines = ['User-agent: *', 'Allow: /'];
-  if (site) lines.push('', `Sitemap: ${new URL(withBase('sitemap-index.xml'), site).href}`);
+  if (site) lines.push('', `Sitemap: ${new URL(withBase('/sitemap-index.xml'), site).href}`);
   return new Response(`${lines.join('\n')}\n`, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -2,8 +2,8 @@ import { createRequire } from 'node:module';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import type { AxeResults } from 'axe-core';
-import { describeInBrowser, launchChromium } from './chromium';
-import { freshPage, ServedSite } from './site';
+import { describeInBrowser, launchChromium } from './chromium.ts';
+import { freshPage, ServedSite } from './site.ts';
 
 const site = new ServedSite(inject('served').site);
 const axePath = createRequire(import.meta.url).resolve('axe-core/axe.min.js');

@@ -1,6 +1,6 @@
 import { describe } from 'vitest';
 import { chromium, type Browser } from 'playwright-core';
-import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './chromium-path';
+import { CHROMIUM_ARGS, findChromium, INSTALL_HINT } from './chromium-path.ts';
 
 export { CHROMIUM_ARGS, INSTALL_HINT };
 export const chromiumPath = findChromium();

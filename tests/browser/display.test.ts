@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { describeInBrowser, launchChromium } from './chromium';
-import { freshPage, ServedSite } from './site';
+import { describeInBrowser, launchChromium } from './chromium.ts';
+import { freshPage, ServedSite } from './site.ts';
 
 const site = new ServedSite(inject('served').site);
 let browser: Browser;

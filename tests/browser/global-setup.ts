@@ -1,8 +1,8 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, removeAll } from '../build/build-site';
-import { findChromium, INSTALL_HINT } from './chromium-path';
-import { startServer } from '../../scripts/serve.mjs';
+import { buildSite, removeAll } from '../build/build-site.ts';
+import { findChromium, INSTALL_HINT } from './chromium-path.ts';
+import { startServer } from '../../scripts/serve.ts';
 
 export interface ServedBuild {
   /** Folder of the built site. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { chromiumPath, CHROMIUM_ARGS, describeInBrowser } from './chromium';
-import { ServedSite } from './site';
+import { chromiumPath, CHROMIUM_ARGS, describeInBrowser } from './chromium.ts';
+import { ServedSite } from './site.ts';
 
 const site = new ServedSite(inject('served').site);
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { describeInBrowser, launchChromium } from './chromium';
+import { describeInBrowser, launchChromium } from './chromium.ts';
 
 // Built under a base path, as on a project subfolder of a static host: the search must follow it.
 // The browser suite's setup builds and serves it once for every browser test.

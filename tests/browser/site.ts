@@ -1,6 +1,6 @@
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
-import { BuiltSite } from '../build/site';
-import type { ServedBuild } from './global-setup';
+import { BuiltSite } from '../build/site.ts';
+import type { ServedBuild } from './global-setup.ts';
 
 /** A built site as served over HTTP: its pages as URLs a reader would open. */
 export class ServedSite {

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { BuiltSite, text } from './site';
+import { BuiltSite, text } from './site.ts';
 
 // Built from content/ plus tests/fixtures/extra-sector/secteurs/logistique.mdx: no code changed.
 const site = new BuiltSite(inject('builds').extraSector);

@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contentWith, removeAll, type BuildResult } from './build-site';
-import { buildAsync, checkAsync, inBatches, reportFor, snapshot, type CommandResult } from './editor-commands';
+import { contentWith, removeAll, type BuildResult } from './build-site.ts';
+import { buildAsync, checkAsync, inBatches, reportFor, snapshot, type CommandResult } from './editor-commands.ts';
 
 /** What the report must say: the file (relative to the content folder), the line, the problem. */
 interface Expected {

@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from './build-site';
-import { headersFor, parseHeadersFile } from './csp';
-import { BuiltSite } from './site';
+import { projectRoot } from './build-site.ts';
+import { headersFor, parseHeadersFile } from './csp.ts';
+import { BuiltSite } from './site.ts';
 
 // The CSP of public/_headers, enforced by a real Chromium on every built page, as Netlify or
 // Cloudflare Pages would send it: any blocked script, style, image or font shows as a console error.

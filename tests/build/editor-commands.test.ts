@@ -4,10 +4,10 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/lib/frontmatter';
-import { buildSite, contentWith, projectRoot, removeAll, type BuildResult } from './build-site';
-import { runScript, snapshot, type CommandResult } from './editor-commands';
-import { BuiltSite, text } from './site';
+import { parseFile } from '../../src/checks/frontmatter.ts';
+import { buildSite, contentWith, projectRoot, removeAll, type BuildResult } from './build-site.ts';
+import { runScript, snapshot, type CommandResult } from './editor-commands.ts';
+import { BuiltSite, text } from './site.ts';
 
 // content/ plus a draft (tests/fixtures/draft-sector), then `npm run new-sector -- "La logistique"`.
 let dir: string;

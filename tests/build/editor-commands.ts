@@ -3,9 +3,7 @@ import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot, type BuildResult } from './build-site';
-
-const tsx = path.join(projectRoot, 'node_modules/tsx/dist/cli.mjs');
+import { projectRoot, type BuildResult } from './build-site.ts';
 
 export interface CommandResult {
   status: number | null;
@@ -14,7 +12,7 @@ export interface CommandResult {
 
 /** Runs an editor command (`npm run check`, `npm run new-sector`) as npm does, on another content folder. */
 export function runScript(script: 'check-content' | 'new-sector', contentDir: string, args: string[] = []): CommandResult {
-  const result = spawnSync(process.execPath, [tsx, path.join(projectRoot, 'scripts', `${script}.ts`), ...args], {
+  const result = spawnSync(process.execPath, [path.join(projectRoot, 'scripts', `${script}.ts`), ...args], {
     cwd: projectRoot,
     encoding: 'utf8',
     env: { ...process.env, CONTENT_DIR: contentDir },
@@ -34,7 +32,7 @@ function run(args: string[], env: Record<string, string>): Promise<CommandResult
 
 /** `npm run check` without waiting: the mistake fixtures run side by side. */
 export function checkAsync(contentDir: string): Promise<CommandResult> {
-  return run([tsx, path.join(projectRoot, 'scripts/check-content.ts')], { CONTENT_DIR: contentDir });
+  return run([path.join(projectRoot, 'scripts/check-content.ts')], { CONTENT_DIR: contentDir });
 }
 
 /** Like buildSite() (`npm run build`, fresh output and cache folders), without waiting, for builds that fail at the content check. */

@@ -2,10 +2,10 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { buildSite, contentWith, projectRoot, removeAll } from './build-site';
-import { runIncrementalScenario, type IncrementalScenario } from './incremental-scenario';
-import { writeSyntheticContent } from '../../scripts/bench-content.mjs';
-import { FULL_NAV_LIMIT } from '../../src/lib/nav';
+import { buildSite, contentWith, projectRoot, removeAll } from './build-site.ts';
+import { runIncrementalScenario, type IncrementalScenario } from './incremental-scenario.ts';
+import { writeSyntheticContent } from '../../scripts/bench-content.ts';
+import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

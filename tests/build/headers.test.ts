@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from './build-site';
-import { allows, headersFor, pageLoads, parseCsp, parseHeadersFile } from './csp';
-import { BuiltSite } from './site';
+import { projectRoot } from './build-site.ts';
+import { allows, headersFor, pageLoads, parseCsp, parseHeadersFile } from './csp.ts';
+import { BuiltSite } from './site.ts';
 
 const rules = parseHeadersFile(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'));
 const builds = { 'local build': new BuiltSite(inject('builds').site), 'build under /prompt/': new BuiltSite(inject('builds').linking) };

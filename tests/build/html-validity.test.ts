@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { HtmlValidate } from 'html-validate';
 import { describe, expect, inject, it } from 'vitest';
-import { projectRoot } from './build-site';
-import { BuiltSite } from './site';
+import { projectRoot } from './build-site.ts';
+import { BuiltSite } from './site.ts';
 
 const site = new BuiltSite(inject('builds').site);
 // The committed config, passed explicitly: the built files live in a temporary

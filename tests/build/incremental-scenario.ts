@@ -1,9 +1,9 @@
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site';
-import { editedSector, syntheticSector, writeSyntheticContent } from '../../scripts/bench-content.mjs';
-import { FULL_NAV_LIMIT } from '../../src/lib/nav';
+import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site.ts';
+import { editedSector, syntheticSector, writeSyntheticContent } from '../../scripts/bench-content.ts';
+import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
 
 /** One rebuild of the scenario: what changed, what should be rendered again, and the two outputs to compare. */
 export interface IncrementalStep {

@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { sourceDigest } from '../../src/lib/source-digest';
-import { projectRoot } from './build-site';
+import { sourceDigest } from '../../src/build/source-digest.ts';
+import { projectRoot } from './build-site.ts';
 
 // tests/build/incremental-scenario.ts: one cache, four rebuilds after edits, each beside a clean build.
 const { cacheDir, steps } = inject('incremental');
@@ -77,8 +77,8 @@ describe('incremental rebuild', () => {
   });
 
   it('puts the markdown pipeline’s code digest into the config digest of Astro’s content store', () => {
-    // astro.config.mjs: an edited remark or rehype plugin must clear the rendered markdown kept in the cache.
-    const digest = sourceDigest(projectRoot, [path.join(projectRoot, 'src/lib/markdown.ts')], [path.join(projectRoot, 'package-lock.json')]);
+    // astro.config.ts: an edited remark or rehype plugin must clear the rendered markdown kept in the cache.
+    const digest = sourceDigest(projectRoot, [path.join(projectRoot, 'src/markdown/pipeline.ts')], [path.join(projectRoot, 'package-lock.json')]);
     const store = readFileSync(path.join(cacheDir, 'data-store.json'), 'utf8');
     expect(store).toMatch(new RegExp(`astro-config-digest[^]*sourceDigest[^]*${digest}`));
   });

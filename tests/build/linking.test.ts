@@ -1,8 +1,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
-import { pngSize } from '../../src/lib/preview-image';
-import { BuiltSite } from './site';
+import { pngSize } from '../png.ts';
+import { BuiltSite } from './site.ts';
 
 const SITE_URL = 'https://exemple.github.io';
 const BASE = '/prompt/';

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { FULL_NAV_LIMIT } from '../../src/lib/nav';
-import { BuiltSite, text } from './site';
+import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
+import { BuiltSite, text } from './site.ts';
 
 // Built from the benchmark's synthetic content (scripts/bench-content.mjs), one sector over the header's limit.
 const site = new BuiltSite(inject('builds').manySectors);

@@ -1,6 +1,6 @@
 import { describe, expect, inject, it } from 'vitest';
-import { BUDGETS, measurePages } from '../../scripts/page-budgets.mjs';
-import { BuiltSite, text } from './site';
+import { BUDGETS, measurePages } from '../../scripts/page-budgets.ts';
+import { BuiltSite, text } from './site.ts';
 
 const site = new BuiltSite(inject('builds').site);
 const SECTOR_PAGES = site.pages().filter((p) => p.startsWith('/secteurs/'));

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { BuiltSite, text } from './site';
+import { BuiltSite, text } from './site.ts';
 
 const PAGE = '/references/';
 

@@ -3,8 +3,8 @@ import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, inject, it } from 'vitest';
-import { projectRoot } from './build-site';
-import { BuiltSite } from './site';
+import { projectRoot } from './build-site.ts';
+import { BuiltSite } from './site.ts';
 
 // `npm run build` indexes after Astro's process has exited (scripts/search-index.ts), not in the hook.
 const built = new BuiltSite(inject('builds').site);

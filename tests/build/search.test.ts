@@ -2,7 +2,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
-import { BuiltSite, text } from './site';
+import { BuiltSite, text } from './site.ts';
 
 const site = new BuiltSite(inject('builds').site);
 const SEARCH = '/recherche/';

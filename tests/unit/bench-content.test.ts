@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { editedSector, syntheticSector } from '../../scripts/bench-content.mjs';
+import { editedSector, syntheticSector } from '../../scripts/bench-content.ts';
 
 const frontmatter = (text: string) => Object.fromEntries([...text.split('---')[1].matchAll(/^(\w+): "?(.*?)"?$/gm)].map(([, k, v]) => [k, v]));
 

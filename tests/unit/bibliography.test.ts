@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBibliography, sourceKey } from '../../src/lib/bibliography';
+import { buildBibliography, sourceKey } from '../../src/utils/bibliography.ts';
 
 const ref = (title: string, url: string, label = '1') => ({ label, title, url });
 

@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SEMI_SPACE_MB, SIZE_FOR_MEMORY_FROM, astroHeapLimitMb, countSectors, heapOptions, withNodeOptions } from '../../src/lib/build-memory';
+import { SEMI_SPACE_MB, SIZE_FOR_MEMORY_FROM, astroHeapLimitMb, countSectors, heapOptions, withNodeOptions } from '../../src/build/build-memory.ts';
 
 describe('heapOptions', () => {
   it('leaves V8’s own sizing, the fastest, to sites below the threshold', () => {

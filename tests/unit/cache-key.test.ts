@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { hashJson, sectorPageKey, stableJson, type SectorLink } from '../../src/lib/cache-key';
-import { FULL_NAV_LIMIT, sectorNav } from '../../src/lib/nav';
-import { neighboursById } from '../../src/lib/sectors';
+import { hashJson, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
+import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/nav.ts';
+import { neighboursById, type SectorLink } from '../../src/utils/sectors.ts';
 
 describe('stableJson', () => {
   it('sorts object keys at every level and keeps array order', () => {

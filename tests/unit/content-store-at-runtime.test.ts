@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { CONTENT_DATA, contentStoreAtRuntime, storeReaderModule } from '../../src/integrations/content-store-at-runtime';
+import { CONTENT_DATA, contentStoreAtRuntime, storeReaderModule } from '../../src/build/content-store-at-runtime.ts';
 
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-store-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { allows, headersFor, pageLoads, parseCsp, parseHeadersFile } from '../build/csp';
+import { allows, headersFor, pageLoads, parseCsp, parseHeadersFile } from '../build/csp.ts';
 
 const policy = parseCsp("default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:");
 const PAGE = 'https://exemple.fr/secteurs/sante/';

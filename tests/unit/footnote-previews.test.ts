@@ -6,9 +6,9 @@ import remarkRehype from 'remark-rehype';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeStringify from 'rehype-stringify';
 import { parseHTML } from 'linkedom';
-import { rehypeFootnotePreviews } from '../../src/lib/footnote-previews';
-import { footnoteOptions } from '../../src/lib/footnote-labels';
-import { externalLinksOptions } from '../../src/lib/external-links';
+import { rehypeFootnotePreviews } from '../../src/markdown/rehype-footnote-previews.ts';
+import { footnoteOptions } from '../../src/markdown/footnote-labels.ts';
+import { externalLinksOptions } from '../../src/markdown/external-links.ts';
 
 async function render(markdown: string) {
   const file = await unified()

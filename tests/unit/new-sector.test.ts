@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/lib/frontmatter';
-import { newSector, nextOrder } from '../../src/lib/new-sector';
-import { sectorSchema } from '../../src/lib/schema';
+import { parseFile } from '../../src/checks/frontmatter.ts';
+import { newSector, nextOrder } from '../../src/utils/new-sector.ts';
+import { sectorSchema } from '../../src/checks/schema.ts';
 
 describe('newSector', () => {
   it.each([

@@ -2,7 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedPreview, pngSize, previewCacheDir, previewKey } from '../../src/lib/preview-image';
+import { cachedPreview, previewKey } from '../../src/utils/preview-image.ts';
+import { pngSize } from '../png.ts';
 
 const text = { title: 'La santé', description: 'Analyser des données médicales : « exemple ».', siteName: 'Site' };
 const cache = mkdtempSync(path.join(tmpdir(), 'pe-preview-'));
@@ -32,14 +33,5 @@ describe('preview images', () => {
       previewKey({ ...text, siteName: 'x' }),
     ]);
     expect(keys.size).toBe(4);
-  });
-
-  it('follows ASTRO_CACHE_DIR like the build does', () => {
-    expect(previewCacheDir({ ASTRO_CACHE_DIR: '/tmp/c' }, '/p')).toBe('/tmp/c/preview-images');
-    expect(previewCacheDir({}, '/p')).toBe('/p/node_modules/.astro/preview-images');
-  });
-
-  it('rejects what is not a PNG', () => {
-    expect(() => pngSize(new Uint8Array(30))).toThrow('pas une image PNG');
   });
 });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closest, sectorSchema } from '../../src/lib/schema';
+import { closest } from '../../src/checks/closest.ts';
+import { sectorSchema } from '../../src/checks/schema.ts';
 
 const VALID = { title: 'La logistique', description: 'Une phrase.', order: 7 };
 const messages = (data: unknown) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingIds, sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/lib/slug';
+import { headingIds, sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/utils/slug.ts';
 
 describe('slugify', () => {
   it.each([

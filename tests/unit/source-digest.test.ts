@@ -2,10 +2,9 @@ import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { localModuleGraph, relativeImports, sourceDigest } from '../../src/lib/source-digest';
+import { localModuleGraph, relativeImports, sourceDigest } from '../../src/build/source-digest.ts';
 
 const projectRoot = path.resolve(import.meta.dirname, '../..');
-const lib = path.join(projectRoot, 'src/lib');
 
 describe('relativeImports', () => {
   it('finds the relative modules a file imports or re-exports, types and dynamic imports included', () => {
@@ -71,27 +70,29 @@ describe('sourceDigest', () => {
   });
 
   it('covers the markdown pipeline: every plugin module, not the page code', () => {
-    const graph = localModuleGraph([path.join(lib, 'markdown.ts')]).map((f) => path.relative(lib, f));
+    const src = path.join(projectRoot, 'src');
+    const graph = localModuleGraph([path.join(src, 'markdown/pipeline.ts')]).map((f) => path.relative(src, f));
     for (const plugin of [
-      'markdown.ts',
-      'smartypants.ts',
-      'footnote-previews.ts',
-      'french-typography.ts',
-      'heading-anchors.ts',
-      'references.ts',
-      'remark-checks.ts',
+      'markdown/pipeline.ts',
+      'markdown/remark-smartypants.ts',
+      'markdown/rehype-footnote-previews.ts',
+      'utils/french-typography.ts',
+      'markdown/rehype-heading-anchors.ts',
+      'markdown/remark-references.ts',
+      'checks/content-checks.ts',
+      'checks/rules/remark-link-checks.ts',
     ]) {
       expect(graph).toContain(plugin);
     }
-    expect(graph).not.toContain('nav.ts');
-    expect(graph).not.toContain('cache-key.ts');
+    expect(graph).not.toContain('utils/nav.ts');
+    expect(graph).not.toContain('build/cache-key.ts');
   });
 });
 
-describe('astro.config.mjs', () => {
+describe('astro.config.ts', () => {
   it('gives the markdown processor the pipeline’s digest, in the options Astro’s config digests serialise', async () => {
-    const config = (await import('../../astro.config.mjs')).default;
-    const expected = sourceDigest(projectRoot, [path.join(lib, 'markdown.ts')], [path.join(projectRoot, 'package-lock.json')]);
+    const config = (await import('../../astro.config.ts')).default;
+    const expected = sourceDigest(projectRoot, [path.join(projectRoot, 'src/markdown/pipeline.ts')], [path.join(projectRoot, 'package-lock.json')]);
     const processor = config.markdown?.processor as { options: Record<string, unknown> };
     expect(processor.options.sourceDigest).toBe(expected);
     // Astro's digests are JSON of the config: the plugins become null, the digest stays.

@@ -1,6 +1,7 @@
 import type { APIRoute } from 'astro';
-import { getPreviewTexts, previewPath } from '../../data/links';
-import { cachedPreview } from '../../lib/preview-image';
+import { getPreviewTexts } from '../../data/links.ts';
+import { previewPath } from '../../utils/paths.ts';
+import { cachedPreview } from '../../utils/preview-image.ts';
 
 /** The home page's preview image (og:image), drawn at build time. */
 export const GET: APIRoute = async () => {

@@ -1,7 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPreviewTexts, previewPath } from '../../../data/links';
-import { getSortedSectors } from '../../../data/sectors';
-import { cachedPreview, previewKey } from '../../../lib/preview-image';
+import { getPreviewTexts } from '../../../data/links.ts';
+import { previewPath } from '../../../utils/paths.ts';
+import { getSortedSectors } from '../../../data/sectors.ts';
+import { cachedPreview, previewKey } from '../../../utils/preview-image.ts';
 
 /**
  * One preview image (og:image) per sector, drawn at build time and cached by content.

@@ -1,0 +1,63 @@
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import tailwindcss from '@tailwindcss/vite';
+import sitemap from '@astrojs/sitemap';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
+import { sourceDigest } from './src/build/source-digest.ts';
+import { markdownOptions } from './src/markdown/pipeline.ts';
+import { cacheDir, devServerFlag } from './src/settings.ts';
+import { indexablePageFilter } from './src/utils/sitemap.ts';
+
+const env = process.env;
+// `_` is set by the shell to the command that started the build (npm, node, /usr/bin/time…). Astro copies into a
+// module's code every environment variable whose name appears in it, when the module reads `import.meta.env` as a
+// whole (its own runtime does): `_` appears everywhere, so its value changed the code hash of every page, and an
+// incremental rebuild started another way rendered all pages again. No part of the build reads it.
+delete env._;
+const root = fileURLToPath(new URL('.', import.meta.url));
+// Absolute, for the sitemap filter that reads the built pages.
+const outDir = path.resolve(root, env.OUT_DIR || 'dist');
+const base = env.BASE_PATH || '/';
+const cache = cacheDir(env, root);
+
+// Astro keeps each file's rendered markdown in its cache until its config digest changes, and that digest
+// sees the plugins (functions) as null: an edited plugin would leave every page rendered by the old code.
+// The digest of the pipeline's code (src/markdown/pipeline.ts, the modules it imports, the lockfile) rides
+// in an option the renderer ignores but both digests include (content store and incremental build).
+const processor = unified(markdownOptions);
+Object.assign(processor.options, {
+  sourceDigest: sourceDigest(root, [path.join(root, 'src/markdown/pipeline.ts')], [path.join(root, 'package-lock.json')]),
+});
+
+export default defineConfig({
+  // The public address (e.g. https://exemple.github.io). Unset = a local build: URLs in the head stay
+  // root-relative and there is no sitemap, rather than advertising localhost to the world.
+  site: env.SITE_URL || undefined,
+  base,
+  trailingSlash: 'always',
+  // Tests and benchmarks build elsewhere without touching the developer's dist/ or cache.
+  outDir,
+  cacheDir: cache,
+  // `true` collapses whitespace but keeps one space between inline elements
+  // ('jsx', the default, can glue words together in French prose).
+  compressHTML: true,
+  // Several pages in flight: each page is written twice (output and incremental cache), and one at a
+  // time the build waits on the disk (README, « Passage à l’échelle »).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  devToolbar: { enabled: false },
+  markdown: {
+    processor,
+    syntaxHighlight: false,
+  },
+  // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
+  // The sitemap only when the public address is known (SITE_URL).
+  integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
+  // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
+  vite: { plugins: [tailwindcss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
+  // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
+  // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.
+  experimental: { incrementalBuild: true },
+});

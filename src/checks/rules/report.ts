@@ -1,0 +1,11 @@
+import type { Nodes } from 'mdast';
+import type { VFile } from 'vfile';
+
+/** The `source` of the messages the content checks add to a file: what src/checks/content-checks.ts collects. */
+export const SOURCE = 'contenu';
+
+/** Adds a content problem (French: what is wrong and how to fix it) to the file, at the node's place. */
+export function report(file: VFile, message: string, node?: Nodes) {
+  const m = file.message(message, node ? { place: node.position } : undefined);
+  m.source = SOURCE;
+}

@@ -1,0 +1,174 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import remarkGfm from 'remark-gfm';
+import remarkMdx from 'remark-mdx';
+import remarkParse from 'remark-parse';
+import { unified } from 'unified';
+import { visit } from 'unist-util-visit';
+import { pagesDir } from '../settings.ts';
+import { sectorPath } from '../utils/paths.ts';
+import { PAGE_IDS } from '../utils/site.ts';
+import { headingIds, slugFromFileName } from '../utils/slug.ts';
+import type { ReservedPage } from './aliases.ts';
+import { contentFiles } from './content-files.ts';
+import { keyLine, listItemLines, parseFile, type ParsedFile } from './frontmatter.ts';
+
+/**
+ * The site as the checks see it without rendering it: every content file and the page it becomes
+ * (address, ids, order, aliases), and the pages src/pages makes. Only small entries are kept (no text,
+ * no syntax tree): memory at 5000 pages.
+ */
+
+/** One content file and the page it becomes: what cross-file checks (URLs, orders, links, anchors) need. */
+export interface PageEntry {
+  /** Absolute path of the file. */
+  file: string;
+  kind: 'home' | 'sector';
+  /** URL path without the base: "/" or "/secteurs/finance/". */
+  url: string;
+  draft: boolean;
+  order: unknown;
+  /** Every id a link may target on this page with "#…". */
+  anchors: Set<string>;
+  /** Line of the first non-blank line of the body (Astro renders from there); lines of `slug:` and `order:` in the file. */
+  bodyStartLine?: number;
+  slugLine?: number;
+  orderLine?: number;
+  /** The frontmatter's `aliases` (strings only: the schema reports the rest), each with its line, or the key's line. */
+  aliases?: { path: string; line?: number }[];
+}
+
+/** A content file's frontmatter read: the small entry the index keeps, the source and its parse, for the checks. */
+export interface ContentHead {
+  entry: PageEntry;
+  source: string;
+  parsed: ParsedFile;
+}
+
+export interface SiteIndex {
+  dir: string;
+  entries: PageEntry[];
+  byUrl: Map<string, PageEntry[]>;
+  byFile: Map<string, PageEntry>;
+  /** Pages made by src/pages rather than content/ (e.g. "/references/"): a link may target them (not the 404 page); their anchors are not checked. */
+  staticUrls: Set<string>;
+}
+
+/**
+ * The pages src/pages makes without a parameter, by site path: "index.astro" → "/", "404.astro" → "/404/",
+ * "recherche/index.astro" → "/recherche/". Dynamic routes ([slug]) come from content/; files and folders
+ * starting with "_" are not pages, as Astro has it.
+ */
+export function sitePages(dir = pagesDir()): ReservedPage[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .map((f) => f.split(path.sep).join('/'))
+    .filter((f) => /\.(astro|md|mdx|html)$/.test(f) && !f.includes('[') && !/(^|\/)_/.test(f))
+    .sort()
+    .map((f) => {
+      const route = f.replace(/\.(astro|md|mdx|html)$/, '').replace(/(^|\/)index$/, '');
+      return { path: route ? `/${route}/` : '/', file: `src/pages/${f}` };
+    });
+}
+
+/** A sector's aliases as written, each with the line of its item when the list is one item per line. */
+function aliasesOf(source: string, value: unknown): PageEntry['aliases'] {
+  if (!Array.isArray(value)) return undefined;
+  const items = listItemLines(source, 'aliases');
+  const keyAt = keyLine(source, 'aliases');
+  return value.flatMap((alias, i) => (typeof alias === 'string' ? [{ path: alias, line: items.length === value.length ? items[i] : keyAt }] : []));
+}
+
+/** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
+export function parseMarkdown(body: string, file: string): Root {
+  const processor = unified().use(remarkParse).use(remarkGfm);
+  if (file.endsWith('.mdx')) processor.use(remarkMdx);
+  return processor.parse(body) as Root;
+}
+
+/** The ids a page gets from its markdown: headings (same rule as the renderer) and footnotes. */
+export function markdownAnchors(tree: Root): string[] {
+  const headings: string[] = [];
+  const footnotes: string[] = [];
+  visit(tree, (node) => {
+    if (node.type === 'heading') headings.push(toString(node));
+    if (node.type === 'footnoteDefinition') footnotes.push('footnote-label', `user-content-fn-${encodeURIComponent(node.identifier.toLowerCase())}`);
+    if (node.type === 'footnoteReference') footnotes.push(`user-content-fnref-${encodeURIComponent(node.identifier.toLowerCase())}`);
+  });
+  // Footnote ids are on the page before heading ids are given (see heading-anchors.ts): a heading never takes them.
+  return [...headingIds(headings, footnotes), ...footnotes];
+}
+
+/** A content file's entry from its path and frontmatter alone: its anchors are only the layout's until the markdown is parsed. */
+export function readFrontmatter(file: string, dir: string, source = readFileSync(file, 'utf8')): ContentHead {
+  const parsed = parseFile(source);
+  const data = parsed.data ?? {};
+  const kind = path.dirname(file) === dir ? 'home' : 'sector';
+  const slug = typeof data.slug === 'string' && data.slug ? data.slug : slugFromFileName(file);
+  const url = kind === 'home' ? '/' : sectorPath(slug);
+  const anchors = new Set<string>(PAGE_IDS[kind]);
+  const entry: PageEntry = {
+    file,
+    kind,
+    url,
+    draft: data.draft === true,
+    order: data.order,
+    anchors,
+    bodyStartLine: parsed.bodyStartLine,
+    slugLine: keyLine(source, 'slug'),
+    orderLine: keyLine(source, 'order'),
+    aliases: kind === 'sector' ? aliasesOf(source, data.aliases) : undefined,
+  };
+  return { entry, source, parsed };
+}
+
+/** The index of a list of entries. */
+export function indexOf(dir: string, entries: PageEntry[]): SiteIndex {
+  const byUrl = new Map<string, PageEntry[]>();
+  for (const entry of entries) {
+    const same = byUrl.get(entry.url);
+    if (same) same.push(entry);
+    else byUrl.set(entry.url, [entry]);
+  }
+  return {
+    dir,
+    entries,
+    byUrl,
+    byFile: new Map(entries.map((e) => [e.file, e])),
+    staticUrls: new Set(
+      sitePages()
+        .map((p) => p.path)
+        .filter((p) => p !== '/404/'),
+    ),
+  };
+}
+
+let cache: { key: string; index: SiteIndex } | undefined;
+
+/**
+ * Every content file read and parsed, for `npm run dev` (each page's box of problems resolves its links
+ * here) and `npm run new-sector`. Kept while no file is added, removed or modified.
+ */
+export function siteIndex(dir: string): SiteIndex {
+  const files = contentFiles(dir);
+  const key = [
+    dir,
+    ...files.map((f) => {
+      const { mtimeMs, size } = statSync(f);
+      return `${f}:${mtimeMs}:${size}`;
+    }),
+  ].join('\n');
+  if (cache?.key === key) return cache.index;
+  const index = indexOf(
+    dir,
+    files.map((file) => {
+      const { entry, parsed } = readFrontmatter(file, dir);
+      for (const anchor of markdownAnchors(parseMarkdown(parsed.body, file))) entry.anchors.add(anchor);
+      return entry;
+    }),
+  );
+  cache = { key, index };
+  return index;
+}

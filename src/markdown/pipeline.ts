@@ -1,0 +1,47 @@
+/**
+ * How markdown becomes HTML: the plugin list astro.config.ts gives Astro's unified() processor, for
+ * `.md` and `.mdx` alike. One file per plugin beside this one, named as unified plugins are
+ * (remark-… on the markdown tree, rehype-… on the HTML tree), plus the options of the plugins we
+ * take from npm. The content checks run here too (src/checks), on the tree the render parses anyway.
+ * Nothing in this folder reads the disk or knows about pages.
+ */
+import rehypeExternalLinks from 'rehype-external-links';
+import remarkGfm from 'remark-gfm';
+import { remarkContentChecks } from '../checks/content-checks.ts';
+import { externalLinksOptions } from './external-links.ts';
+import { footnoteOptions } from './footnote-labels.ts';
+import { rehypeFootnotePreviews } from './rehype-footnote-previews.ts';
+import { rehypeFrenchTypography } from './rehype-french-typography.ts';
+import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
+import { remarkCollectReferences } from './remark-references.ts';
+import { remarkFastSmartypants } from './remark-smartypants.ts';
+
+const smartypantsOptions = {
+  openingQuotes: { double: '«', single: '‘' },
+  closingQuotes: { double: '»', single: '’' },
+} as const;
+
+/**
+ * `gfm: false` because remark-gfm is registered here explicitly (once): unified() would otherwise add
+ * it a second time. Astro's smartypants is replaced by the same plugin without its needless passes.
+ */
+export const markdownOptions = {
+  gfm: false,
+  smartypants: false,
+  remarkPlugins: [
+    // French quotes for "…" typed by editors, apostrophes as ’: first, where Astro ran its smartypants.
+    [remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions],
+    remarkGfm,
+    remarkCollectReferences,
+    // Content checks last, on the tree the render already parsed: a mistake names the file, the line and the fix.
+    remarkContentChecks,
+  ],
+  remarkRehype: { ...footnoteOptions },
+  // Typography last, so it also spaces the text the other plugins add (previews, labels).
+  rehypePlugins: [
+    [rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions],
+    rehypeHeadingAnchors,
+    rehypeFootnotePreviews,
+    rehypeFrenchTypography,
+  ],
+};

@@ -1,0 +1,49 @@
+import path from 'node:path';
+
+/**
+ * What the environment chooses, read in one place: the content folder, the cache folder, and whether
+ * Astro runs its dev server. Paths are resolved from the working directory: every command runs from
+ * the project's root (npm scripts do, and scripts/build.ts moves there). astro.config.ts, the content loaders, the checks and the scripts all
+ * ask here, so that two of them never disagree on a default.
+ */
+
+type Env = Record<string, string | undefined>;
+
+/** The editor's content folder: `CONTENT_DIR` (absolute or relative to the project), default `content`. */
+export function contentDir(env: Env = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.CONTENT_DIR?.trim() || 'content');
+}
+
+/** The site's own pages (src/pages), which the checks list: a link may lead there, an alias may not take their address. */
+export function pagesDir(cwd = process.cwd()): string {
+  return path.resolve(cwd, 'src/pages');
+}
+
+/** Astro's cache folder (`ASTRO_CACHE_DIR`, default `node_modules/.astro`); the preview images are cached there too. */
+export function cacheDir(env: Env = process.env, cwd = process.cwd()): string {
+  return path.resolve(cwd, env.ASTRO_CACHE_DIR?.trim() || 'node_modules/.astro');
+}
+
+/**
+ * Drafts (`draft: true`) and on-page content problems are shown by `astro dev` only. The signal is
+ * Astro's command, recorded by the integration below, not NODE_ENV or import.meta.env.PROD: a shell or
+ * a test runner may set NODE_ENV to anything, and a draft must never be published because of it.
+ * Unset means "build".
+ */
+const DEV_SERVER_FLAG = 'PE_DEV_SERVER';
+
+export function isDevServer(env: Env = process.env): boolean {
+  return env[DEV_SERVER_FLAG] === '1';
+}
+
+/** Records whether Astro runs `dev` or builds (an environment variable: the config and the content loaders are separate module graphs). */
+export function devServerFlag() {
+  return {
+    name: 'dev-server-flag',
+    hooks: {
+      'astro:config:setup': ({ command }: { command: string }) => {
+        process.env[DEV_SERVER_FLAG] = command === 'dev' ? '1' : '0';
+      },
+    },
+  };
+}

@@ -1,0 +1,55 @@
+import type { Reference } from '../markdown/remark-references.ts';
+import type { SectorLink } from './sectors.ts';
+
+/** A sector and the sources its footnotes cite (what render() exposes as remarkPluginFrontmatter.references). */
+export interface CitingSector {
+  id: string;
+  title: string;
+  references: readonly Reference[];
+}
+
+/** One source of the site, once, with every sector that cites it. */
+export interface Source {
+  title: string;
+  url: string;
+  sectors: SectorLink[];
+}
+
+/**
+ * The key two links share when they name the same source: the URL without its fragment
+ * and without a trailing slash (hosts serve /article and /article/ alike; editors type both).
+ * Scheme and host case are normalised by URL itself; the query is kept (it can pick a page).
+ */
+export function sourceKey(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return url.trim();
+  }
+  parsed.hash = '';
+  if (parsed.pathname.length > 1) parsed.pathname = parsed.pathname.replace(/\/+$/, '');
+  return parsed.href.replace(/\/$/, '');
+}
+
+/**
+ * Every source cited by the given sectors (already in reading order), deduplicated by URL.
+ * The first citation gives the title and URL shown; each source lists its sectors in reading
+ * order, once; sources are sorted by title (French collation), then by URL.
+ */
+export function buildBibliography(sectors: readonly CitingSector[]): Source[] {
+  const byKey = new Map<string, Source>();
+  for (const sector of sectors) {
+    for (const reference of sector.references) {
+      const key = sourceKey(reference.url);
+      let source = byKey.get(key);
+      if (!source) {
+        source = { title: reference.title || reference.url, url: reference.url, sectors: [] };
+        byKey.set(key, source);
+      }
+      if (!source.sectors.some((s) => s.id === sector.id)) source.sectors.push({ id: sector.id, title: sector.title });
+    }
+  }
+  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+  return [...byKey.values()].sort((a, b) => collator.compare(a.title, b.title) || a.url.localeCompare(b.url));
+}
