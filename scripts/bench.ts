@@ -131,7 +131,7 @@ function run(command: string, argv: string[], env: Record<string, string>): Prom
 /**
  * The project's npm script, so that whatever it adds (search index, checks) is measured too.
  * `node --run` runs it like `npm run` (node_modules/.bin first in PATH) without npm's own two
- * processes (~130 MB that are not the build's).
+ * processes, whose memory is not the build's.
  */
 const hasNodeRun = Number(process.versions.node.split('.')[0]) >= 22;
 const npmRun = (script: string, env: Record<string, string>) =>

@@ -1,8 +1,8 @@
 // node scripts/build.ts [astro build options] — `astro build`, its heap sized for memory on large
 // sites (src/build/build-memory.ts), and the search index left for later: `npm run build` runs
 // scripts/search-index.ts once Astro has exited, so that the build's peak memory is the larger of the
-// two rather than their sum (at 5000 sectors Pagefind alone takes ~800 MB). This process becomes
-// Astro's (execve) rather than waiting beside it: a Node process less, ~50 MB, during the build.
+// two rather than their sum. This process becomes Astro's (execve) rather than waiting beside it:
+// one Node process less during the build.
 import { spawnSync } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';

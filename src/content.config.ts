@@ -15,7 +15,7 @@ const secteurs = defineCollection({
       pattern: '**/*.{md,mdx}',
       generateId: ({ entry, data }) => (typeof data.slug === 'string' && data.slug) || slugFromFileName(entry),
       // Pages use the rendered HTML only: keeping the markdown source too would double the data store
-      // that Astro embeds in the build (memory grows with it: 1.4 GB at 5000 sectors).
+      // the build holds in memory.
       retainBody: false,
     }),
     root,

@@ -2,22 +2,17 @@ import { sectorFiles } from '../checks/content-files.ts';
 
 /**
  * From this many sectors on, Astro's heap is sized for memory rather than speed. Below it, V8's own
- * sizing is fastest and stays far from 1 GB (1000 sectors: ~730 MB, cold build ~14 s; with the
- * limits below it took 16–19 s). Above it, V8 lets garbage grow the heap to 3–4 times what is live
- * and keeps the pages: 5000 sectors held ~1.2 GB for ~250 MB live (heap snapshot mid-build: 180 MB).
+ * sizing is fastest and stays far from 1 GB; above it, V8 lets garbage grow the heap to several
+ * times what is live and keeps the pages (README, « Mémoire »).
  */
 export const SIZE_FOR_MEMORY_FROM = 2500;
 
-/**
- * The young generation's semi-space, in MB, on large sites. V8 grows it to 32–64 MB while markdown
- * renders; at 8 MB a 5000-sector build peaks ~200 MB lower (700–760 MB instead of ~960).
- */
+/** The young generation's semi-space, in MB, on large sites: V8 grows it much larger while markdown renders. */
 export const SEMI_SPACE_MB = 8;
 
 /**
- * The cap on Astro's old space, in MB, on large sites. At 5000 sectors 300 MB makes the collector
- * thrash (115 s instead of 48 s) while 400 MB costs a few seconds for ~300 MB less. Past 5000 it
- * grows with the content (80 KB per sector, about twice what each keeps live at the worst moment),
+ * The cap on Astro's old space, in MB, on large sites: lower, the collector thrashes. Past 5000
+ * sectors it grows with the content (about twice what each sector keeps live at the worst moment),
  * so that a larger site is slower to collect, never out of memory.
  */
 export function astroHeapLimitMb(sectors: number): number {

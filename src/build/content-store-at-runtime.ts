@@ -18,8 +18,8 @@ export function storeReaderModule(storeFile: string): string {
 
 /**
  * Astro bundles the whole content store (every page's rendered HTML) into the prerender code as one
- * string literal: at 5000 sectors a 33 MB module, read, parsed and re-serialised by Astro's loader,
- * then parsed and copied by the bundler, ~700 MB of the build's peak memory. Pages are prerendered in
+ * string literal, read, parsed and re-serialised by Astro's loader, then parsed and copied by the
+ * bundler: most of a large build's peak memory (README, « Mémoire »). Pages are prerendered in
  * the same process, on the same machine, right after bundling, from that same file: the bundled
  * module reads the file instead. Only the prerender environment (run at build time) is concerned,
  * and where the file is missing Astro's own module is used.

@@ -21,7 +21,7 @@ export function articleJsonLd(page: {
     image: page.image.url,
     ...(page.updated ? { dateModified: page.updated.toISOString().slice(0, 10) } : {}),
     // Kept short (the page's language is in <html lang>; no publisher, no image object): every byte
-    // here counts in the page's 8 KB budget.
+    // here counts in the page's budget.
     citation: page.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
   };
 }

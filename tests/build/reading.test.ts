@@ -20,7 +20,7 @@ function proseText(doc: Document): string {
   return body.textContent ?? '';
 }
 
-describe('page budgets (issue 4), every page but search', () => {
+describe('page budgets, every page but search', () => {
   const rows = measurePages(site.root, { base: '/' }) as {
     page: string;
     requests: number;
