@@ -9,6 +9,7 @@ import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
+import { pruneCss } from './src/styles/prune-css.ts';
 import { indexablePageFilter } from './src/utils/sitemap.ts';
 
 const env = process.env;
@@ -56,7 +57,8 @@ export default defineConfig({
   // The sitemap only when the public address is known (SITE_URL).
   integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
-  vite: { plugins: [tailwindcss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
+  // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
+  vite: { plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
   // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.
   experimental: { incrementalBuild: true },
