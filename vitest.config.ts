@@ -1,10 +1,11 @@
 import { defineConfig } from 'vitest/config';
 
-// Three suites: pure units (fast, no build), the built site, and the browser.
+// Four suites: pure units (fast, no build), Astro components (rendered without a build), the built site, and the browser.
 export default defineConfig({
   test: {
     projects: [
       { test: { name: 'unit', include: ['tests/unit/**/*.test.ts'] } },
+      'tests/components/vitest.config.ts',
       {
         test: {
           name: 'build',
