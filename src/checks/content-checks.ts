@@ -28,6 +28,7 @@ import { displayPath, formatReport, type Problem } from './problems.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
 import { remarkLinkChecks } from './rules/remark-link-checks.ts';
 import { remarkNonEmptyBody } from './rules/remark-non-empty-body.ts';
+import { remarkSourceChecks } from './rules/remark-source-checks.ts';
 import { SOURCE } from './rules/report.ts';
 import { homeSchema, sectorSchema } from './schema.ts';
 import { contentFiles } from './content-files.ts';
@@ -57,7 +58,7 @@ export function checkTree(tree: Root, file: { path?: string; value: string }, li
   const onLink = (url: string, node: Nodes) => links.push({ url, line: node.position && node.position.start.line + lineOffset });
   // A file of its own: the checks' messages are not the render's.
   const checked = new VFile({ path: file.path, value: file.value, data: { lineOffset } });
-  unified().use(remarkFootnoteChecks).use(remarkLinkChecks, { onLink }).use(remarkNonEmptyBody).runSync(tree, checked);
+  unified().use(remarkFootnoteChecks).use(remarkSourceChecks).use(remarkLinkChecks, { onLink }).use(remarkNonEmptyBody).runSync(tree, checked);
   const problems = checked.messages.filter((m) => m.source === SOURCE).map((m) => ({ line: m.line ? m.line + lineOffset : undefined, message: m.reason }));
   return { problems, links, anchors: markdownAnchors(tree) };
 }

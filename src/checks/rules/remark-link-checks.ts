@@ -3,14 +3,6 @@ import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
 
-const isHttpUrl = (url: string) => {
-  try {
-    const u = new URL(url);
-    return (u.protocol === 'http:' || u.protocol === 'https:') && u.hostname.includes('.');
-  } catch {
-    return false;
-  }
-};
 // Browsers ignore spaces, tabs and control characters inside a URL's scheme ("java\tscript:").
 // eslint-disable-next-line no-control-regex -- control characters are exactly what must be stripped
 const isJavascriptUrl = (url: string) => /^javascript:/i.test(url.replace(/[\u0000-\u0020]/g, ''));
@@ -28,38 +20,17 @@ const htmlHasJavascriptUrl = (html: string) => [...html.matchAll(URL_ATTRIBUTE)]
 const hasScheme = (url: string) => /^[a-z][a-z0-9+.-]*:/i.test(url) || url.startsWith('//');
 
 /**
- * Links: sources (footnotes) must be absolute http(s) URLs; `javascript:` is refused everywhere.
- * Every other link that stays on the site (a path, a relative path, "#section") is handed to `onLink`:
+ * Links: `javascript:` is refused everywhere. Every link outside the footnotes that stays on the site (a path, a relative path, "#section") is handed to `onLink`:
  * whether it reaches a page and a section depends on the other files (src/checks/site-links.ts).
  */
 export function remarkLinkChecks(options: { onLink: (url: string, node: Nodes) => void }) {
   return (tree: Root, file: VFile) => {
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node) => {
-      definitions.set(node.identifier, node.url);
-    });
-
+    // A footnote's links are its sources (src/checks/rules/remark-source-checks.ts), not pages of this site.
     const inNotes = new Set<unknown>();
     visit(tree, 'footnoteDefinition', (note) => {
-      let sources = 0;
       visit(note, (node) => {
         inNotes.add(node);
-        const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
-        if (url === undefined) return;
-        sources++;
-        if (!isHttpUrl(url))
-          report(
-            file,
-            `la source de la note [^${note.label ?? note.identifier}] n’est pas une adresse web complète (« ${url} ») : une source se cite avec son adresse entière, qui commence par https:// (ou http://), par exemple [Titre](https://exemple.fr/article)`,
-            node as Nodes,
-          );
       });
-      if (sources === 0)
-        report(
-          file,
-          `la note [^${note.label ?? note.identifier}] ne contient pas de lien vers sa source : écrivez-la sous la forme « [^${note.label ?? note.identifier}]: [Titre de la source](https://…) »`,
-          note,
-        );
     });
 
     visit(tree, (node) => {
@@ -84,7 +55,7 @@ export function remarkLinkChecks(options: { onLink: (url: string, node: Nodes) =
         report(file, JAVASCRIPT_MESSAGE, node);
         return;
       }
-      // Sources were checked above; images and other sites are not pages of this site.
+      // Images and other sites are not pages of this site.
       if (node.type === 'image' || inNotes.has(node) || hasScheme(url)) return;
       options.onLink(url, node);
     });
