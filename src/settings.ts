@@ -19,6 +19,11 @@ export function pagesDir(cwd = process.cwd()): string {
   return path.resolve(cwd, 'src/pages');
 }
 
+/** The files served as they are (public/): an image address starting with "/" is one of them. */
+export function publicDir(cwd = process.cwd()): string {
+  return path.resolve(cwd, 'public');
+}
+
 /** Astro's cache folder (`ASTRO_CACHE_DIR`, default `node_modules/.astro`); the preview images are cached there too. */
 export function cacheDir(env: Env = process.env, cwd = process.cwd()): string {
   return path.resolve(cwd, env.ASTRO_CACHE_DIR?.trim() || 'node_modules/.astro');

@@ -43,6 +43,8 @@ export interface SectorPageData {
   nav: SectorNav<SectorLink>;
   previous?: SectorLink;
   next?: SectorLink;
+  /** What the layout reads from outside the code and the content (the security policy of public/_headers). */
+  site?: object;
 }
 
 /**
@@ -53,9 +55,9 @@ export interface SectorPageData {
  * title edited elsewhere changes the key of its two neighbours only.
  * No digest (a loader that gives none): no key, the page is always rendered.
  */
-export function sectorPageKey({ sector, nav, previous, next }: SectorPageData): string | undefined {
+export function sectorPageKey({ sector, nav, previous, next, site }: SectorPageData): string | undefined {
   if (sector.digest === undefined || sector.digest === '') return undefined;
   const shownNav = nav.kind === 'all' ? { kind: nav.kind, sectors: nav.sectors.map(({ id, title }) => ({ id, title })) } : nav;
   const link = (s?: SectorLink) => (s ? { id: s.id, title: s.title } : null);
-  return hashJson({ id: sector.id, digest: sector.digest, data: sector.data, nav: shownNav, previous: link(previous), next: link(next) });
+  return hashJson({ id: sector.id, digest: sector.digest, data: sector.data, nav: shownNav, previous: link(previous), next: link(next), site: site ?? null });
 }

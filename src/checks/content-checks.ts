@@ -26,14 +26,20 @@ import { crossFileProblems } from './cross-file.ts';
 import { bodyStartLine, keyLine } from './frontmatter.ts';
 import { displayPath, formatReport, type Problem } from './problems.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
-import { remarkLinkChecks } from './rules/remark-link-checks.ts';
+import { remarkHeadingChecks } from './rules/remark-heading-checks.ts';
+import { remarkHtmlAllowlist } from './rules/remark-html-allowlist.ts';
+import { remarkImageChecks } from './rules/remark-image-checks.ts';
+import { remarkMdxImports } from './rules/remark-mdx-imports.ts';
 import { remarkNonEmptyBody } from './rules/remark-non-empty-body.ts';
+import { remarkPageLinks } from './rules/remark-page-links.ts';
 import { remarkSourceChecks } from './rules/remark-source-checks.ts';
+import { remarkUrlSchemes } from './rules/remark-url-schemes.ts';
 import { SOURCE } from './rules/report.ts';
 import { homeSchema, sectorSchema } from './schema.ts';
 import { contentFiles } from './content-files.ts';
 import { indexOf, markdownAnchors, parseMarkdown, readFrontmatter, siteIndex, type ContentHead, type SiteIndex } from './site-index.ts';
 import { internalLinkProblem } from './site-links.ts';
+import { unusedFiles } from './unused-files.ts';
 
 /** What the checks find in one file's markdown. Lines are the file's. */
 export interface FileChecks {
@@ -42,6 +48,8 @@ export interface FileChecks {
   links: { url: string; line?: number }[];
   /** The ids the markdown gives the page (headings, footnotes). */
   anchors: string[];
+  /** The files of the site the page shows (images), absolute. */
+  assets: string[];
 }
 
 /** Where the pipeline leaves each file's checks in the rendered entry. */
@@ -55,12 +63,23 @@ export function checkContent(dir: string = contentDir(), options: { includeDraft
 /** The checks of one file's markdown tree; `lineOffset`: lines of the file before the tree's first line. */
 export function checkTree(tree: Root, file: { path?: string; value: string }, lineOffset = 0): FileChecks {
   const links: FileChecks['links'] = [];
+  const assets: string[] = [];
   const onLink = (url: string, node: Nodes) => links.push({ url, line: node.position && node.position.start.line + lineOffset });
   // A file of its own: the checks' messages are not the render's.
   const checked = new VFile({ path: file.path, value: file.value, data: { lineOffset } });
-  unified().use(remarkFootnoteChecks).use(remarkSourceChecks).use(remarkLinkChecks, { onLink }).use(remarkNonEmptyBody).runSync(tree, checked);
+  unified()
+    .use(remarkFootnoteChecks)
+    .use(remarkSourceChecks)
+    .use(remarkUrlSchemes)
+    .use(remarkHtmlAllowlist)
+    .use(remarkPageLinks, { onLink })
+    .use(remarkImageChecks, { onAsset: (asset: string) => assets.push(asset) })
+    .use(remarkHeadingChecks)
+    .use(remarkMdxImports)
+    .use(remarkNonEmptyBody)
+    .runSync(tree, checked);
   const problems = checked.messages.filter((m) => m.source === SOURCE).map((m) => ({ line: m.line ? m.line + lineOffset : undefined, message: m.reason }));
-  return { problems, links, anchors: markdownAnchors(tree) };
+  return { problems, links, anchors: markdownAnchors(tree), assets };
 }
 
 /** The pipeline's side: checks the tree Astro renders and leaves the result in the rendered entry. */
@@ -131,7 +150,25 @@ function readHeads(dir: string): ContentHead[] {
 /** A file's markdown checks when nobody rendered it: parsed here (the body keeps the file's line numbers). */
 function parseAndCheck(head: ContentHead): FileChecks {
   const { file } = head.entry;
-  return checkTree(parseMarkdown(head.parsed.body, file), { path: file, value: head.parsed.body });
+  let tree: Root;
+  try {
+    tree = parseMarkdown(head.parsed.body, file);
+  } catch (error) {
+    // Only MDX can fail to parse: its { } and < > are code.
+    return { problems: [mdxSyntaxProblem(error)], links: [], anchors: [], assets: [] };
+  }
+  return checkTree(tree, { path: file, value: head.parsed.body });
+}
+
+function mdxSyntaxProblem(error: unknown): FileChecks['problems'][number] {
+  const { line, reason, message } = error as { line?: number; reason?: string; message?: string };
+  const said = reason ?? message ?? String(error);
+  // Some parse errors give the place only in their text: "(3:1-3:4)".
+  const place = /\((\d+):\d+-/.exec(said)?.[1];
+  return {
+    line: line ?? (place ? Number(place) : undefined),
+    message: `le fichier MDX ne peut pas être lu (l’analyseur dit : « ${said} »). En MDX, { } et < > sont du code : fermez chaque balise (<details> … </details>) et chaque accolade, ou écrivez \\{ et \\< pour les afficher tels quels`,
+  };
 }
 
 /** The problems of the whole site, from each file's frontmatter and markdown checks. */
@@ -140,7 +177,7 @@ function siteReport(dir: string, heads: ContentHead[], checksOf: (head: ContentH
     const checks = checksOf(head);
     for (const anchor of checks.anchors) head.entry.anchors.add(anchor);
     const problems = [...frontmatterProblems(head), ...checks.problems.map((p) => ({ file: head.entry.file, ...p }))];
-    return { entry: head.entry, problems, links: checks.links };
+    return { entry: head.entry, problems, links: checks.links, assets: checks.assets };
   });
   const index = indexOf(
     path.resolve(dir),
@@ -157,7 +194,14 @@ function siteReport(dir: string, heads: ContentHead[], checksOf: (head: ContentH
   for (const { entry, problems: own, links } of files) {
     problems.push(...own, ...linkProblems(entry.file, links, index, includeDrafts));
   }
-  problems.push(...crossFileProblems(index));
+  problems.push(
+    ...crossFileProblems(index),
+    ...unusedFiles(
+      dir,
+      heads.map((h) => h.entry.file),
+      new Set(files.flatMap((f) => f.assets)),
+    ),
+  );
   return problems;
 }
 

@@ -21,6 +21,37 @@ const CASES: [string, Expected[]][] = [
     [{ file: L, line: 9, message: /la source de la note \[\^1\] n’est pas une adresse web complète \(« www\.example\.org\/tournees »\)/ }],
   ],
   ['javascript-url', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
+  ['data-url', [{ file: L, line: 7, message: /l’adresse « data:text\/html,<b>x<\/b> » commence par « data: », qui n’est pas permis/ }]],
+  ['vbscript-url', [{ file: L, line: 7, message: /commence par « vbscript: », qui n’est pas permis/ }]],
+  ['disguised-scheme', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
+  ['raw-script', [{ file: L, line: 7, message: /l’élément HTML <script> n’est pas autorisé \(il exécuterait du code/ }]],
+  ['raw-event-handler', [{ file: L, line: 7, message: /l’attribut « onmouseover » de <b> n’est pas autorisé/ }]],
+  ['raw-iframe', [{ file: L, line: 7, message: /l’élément HTML <iframe> n’est pas autorisé.*<details>, <summary>, <kbd>/ }]],
+  [
+    'raw-form',
+    [
+      { file: L, line: 9, message: /l’élément HTML <form> n’est pas autorisé/ },
+      { file: L, line: 9, message: /l’élément HTML <input> n’est pas autorisé/ },
+      { file: L, line: 9, message: /l’élément HTML <button> n’est pas autorisé/ },
+    ],
+  ],
+  [
+    'missing-image',
+    [{ file: L, line: 9, message: /l’image « \.\/carte-des-tourness\.png » est introuvable .*vouliez-vous écrire « \.\/carte-des-tournees\.png » \?/ }],
+  ],
+  ['image-without-alt', [{ file: L, line: 9, message: /l’image « carte\.png » n’a pas de texte de remplacement/ }]],
+  ['remote-image', [{ file: L, line: 9, message: /l’image « https:\/\/example\.org\/carte\.png » vient d’un autre site.*à côté de la page/ }]],
+  ['heading-level-one', [{ file: L, line: 7, message: /l’intertitre « La logistique » est de niveau 1 \(#\).*écrivez ##/ }]],
+  ['heading-jump', [{ file: L, line: 11, message: /l’intertitre « Un exemple » \(####\) saute un niveau après ## : écrivez ###/ }]],
+  [
+    'ignored-files',
+    [
+      { file: 'secteurs/droit.markdown', message: /le site ne lit pas ce fichier.*renommez-le « droit\.md »/ },
+      { file: 'secteurs/Notes.txt', message: /le site ne lit pas ce fichier/ },
+    ],
+  ],
+  ['mdx-syntax', [{ file: 'secteurs/logistique.mdx', line: 7, message: /le fichier MDX ne peut pas être lu.*fermez chaque balise/ }]],
+  ['mdx-missing-import', [{ file: 'secteurs/logistique.mdx', line: 7, message: /l’import « \.\/carte\.astro » mène à un fichier qui n’existe pas/ }]],
   [
     'missing-page',
     [

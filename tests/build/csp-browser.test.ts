@@ -7,7 +7,8 @@ import { headersFor, parseHeadersFile } from './csp.ts';
 import { BuiltSite } from './site.ts';
 
 // The CSP of public/_headers, enforced by a real Chromium on every built page, as Netlify or
-// Cloudflare Pages would send it: any blocked script, style, image or font shows as a console error.
+// Cloudflare Pages would send it, and as the pages' own <meta> enforces it where no header is sent
+// (GitHub Pages, a plain web server): any blocked script, style, image or font shows as a console error.
 const rules = parseHeadersFile(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'));
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -27,29 +28,36 @@ beforeAll(async () => {
 });
 afterAll(() => browser?.close());
 
-describe.each([
-  ['local build', inject('builds').site, '/'],
-  ['build under /prompt/', inject('builds').linking, '/prompt/'],
-])('the CSP in Chromium, %s', (_, root, base) => {
+const origin = 'https://exemple.test';
+/** Serves a built site to Chromium from `origin`, with the headers of public/_headers or none at all; `extra` adds pages. */
+async function serve(root: string, base: string, withHeaders: boolean, problems: string[], extra: Record<string, string> = {}) {
   const site = new BuiltSite(root);
-  const origin = 'https://exemple.test';
+  const context = await browser.newContext();
+  let served = 0;
+  await context.route('**/*', async (route) => {
+    const url = new URL(route.request().url());
+    const sitePath = url.origin === origin && url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : undefined;
+    if (sitePath && extra[sitePath]) return route.fulfill({ status: 200, headers: { 'content-type': TYPES['.html'] }, body: extra[sitePath] });
+    const file = sitePath && site.fileFor(sitePath);
+    if (!file) {
+      problems.push(`introuvable : ${url.href}`);
+      return route.fulfill({ status: 404, body: '' });
+    }
+    served++;
+    const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...(withHeaders ? headersFor(rules, sitePath) : {}) };
+    return route.fulfill({ status: 200, headers, body: readFileSync(file) });
+  });
+  return { site, context, served: () => served };
+}
 
+describe.each([
+  ['local build, with the headers of _headers', inject('builds').site, '/', true],
+  ['build under /prompt/, with the headers of _headers', inject('builds').linking, '/prompt/', true],
+  ['local build served with no header at all (the pages’ <meta>)', inject('builds').site, '/', false],
+])('the CSP in Chromium, %s', (_, root, base, withHeaders) => {
   it('blocks nothing on any page', async () => {
-    const context = await browser.newContext();
     const problems: string[] = [];
-    let served = 0;
-    await context.route('**/*', async (route) => {
-      const url = new URL(route.request().url());
-      const sitePath = url.origin === origin && url.pathname.startsWith(base) ? `/${url.pathname.slice(base.length)}` : undefined;
-      const file = sitePath && site.fileFor(sitePath);
-      if (!file) {
-        problems.push(`introuvable : ${url.href}`);
-        return route.fulfill({ status: 404, body: '' });
-      }
-      served++;
-      const headers = { 'content-type': TYPES[path.extname(file)] ?? 'application/octet-stream', ...headersFor(rules, sitePath) };
-      return route.fulfill({ status: 200, headers, body: readFileSync(file) });
-    });
+    const { site, context, served } = await serve(root, base, withHeaders, problems);
     const page = await context.newPage();
     let current = '';
     page.on('console', (m) => m.type() === 'error' && problems.push(`${current} : ${m.text()}`));
@@ -69,6 +77,31 @@ describe.each([
       .catch(() => problems.push(`${current} : aucun résultat de recherche affiché`));
     await context.close();
     expect(problems).toEqual([]);
-    expect(served).toBeGreaterThanOrEqual(site.pages().length);
+    expect(served()).toBeGreaterThanOrEqual(site.pages().length);
+  });
+});
+
+describe('the pages’ own <meta> policy, with no header at all', () => {
+  it('blocks a script injected into a page, inline or as an event handler', async () => {
+    const problems: string[] = [];
+    const sector = readFileSync(new BuiltSite(inject('builds').site).fileFor('/secteurs/sante/')!, 'utf8');
+    const injected = sector.replace(
+      '</main>',
+      '<script>window.injected = "script"</script><img src="/nulle-part.png" onerror="window.injected = \'attribut\'"></main>',
+    );
+    const { context } = await serve(inject('builds').site, '/', false, problems, { '/injecte/': injected });
+    const page = await context.newPage();
+    const violations: string[] = [];
+    await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+    await page.addInitScript(() =>
+      document.addEventListener('securitypolicyviolation', (e) =>
+        (window as unknown as { reportViolation: (d: string) => void }).reportViolation(e.effectiveDirective),
+      ),
+    );
+    await page.goto(`${origin}/injecte/`, { waitUntil: 'load' });
+    await page.waitForTimeout(200);
+    expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined();
+    expect(violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
+    await context.close();
   });
 });

@@ -1,35 +1,10 @@
 /**
- * Reading public/_headers (the Netlify / Cloudflare Pages format) and checking what a built page
- * loads against its Content-Security-Policy, the way a browser would block it.
+ * Checking what a built page loads against its Content-Security-Policy, the way a browser would block
+ * it. public/_headers is read by the site's own parser (src/utils/security-policy.ts).
  */
 import { parseHTML } from 'linkedom';
 
-export interface HeaderRule {
-  path: string;
-  headers: Record<string, string>;
-}
-
-/** "/path" lines, then indented "Name: value" lines; "#" starts a comment. */
-export function parseHeadersFile(text: string): HeaderRule[] {
-  const rules: HeaderRule[] = [];
-  for (const line of text.split(/\r?\n/)) {
-    if (!line.trim() || line.trim().startsWith('#')) continue;
-    if (!/^\s/.test(line)) {
-      rules.push({ path: line.trim(), headers: {} });
-      continue;
-    }
-    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
-    if (!match || rules.length === 0) throw new Error(`_headers : ligne illisible « ${line} »`);
-    rules.at(-1)!.headers[match[1].trim().toLowerCase()] = match[2].trim();
-  }
-  return rules;
-}
-
-/** Headers that apply to a URL path: every matching rule, later ones winning ("*" matches anything). */
-export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
-  const matches = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(urlPath);
-  return Object.assign({}, ...rules.filter((r) => matches(r.path)).map((r) => r.headers));
-}
+export { headersFor, parseHeadersFile } from '../../src/utils/security-policy.ts';
 
 export type Policy = Map<string, string[]>;
 

@@ -1,6 +1,6 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot, type BuildResult } from './build-site.ts';
@@ -71,12 +71,12 @@ export function reportFor(output: string, file: string): string[] {
   return lines.slice(start + 1, end === -1 ? undefined : end).map((line) => line.trim());
 }
 
-/** A fingerprint of every file of a folder, to prove that a command modified none. */
+/** A fingerprint of every file of a folder (pages, images, any other), to prove that a command modified none. */
 export function snapshot(dir: string): Record<string, string> {
   const files = readdirSync(dir, { recursive: true, encoding: 'utf8', withFileTypes: false });
   return Object.fromEntries(
     files
-      .filter((f) => /\.mdx?$/.test(f))
+      .filter((f) => statSync(path.join(dir, f)).isFile())
       .sort()
       .map((f) => [
         f,

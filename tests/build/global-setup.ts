@@ -9,7 +9,7 @@ import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { site: string; extraSector: string; manySectors: string; linking: string };
+    builds: { site: string; extraSector: string; manySectors: string; linking: string; allowedContent: string };
     /** Output of a build that must fail: an alias equal to an existing page. */
     aliasClash: { status: number | null; output: string };
     /** Rebuilds with one cache after edits, each beside a clean build of the same content. */
@@ -33,12 +33,22 @@ export default function setup(project: TestProject) {
   const linkingContent = contentWith('aliases');
   const linking = buildSite({ CONTENT_DIR: linkingContent, BASE_PATH: '/prompt/', SITE_URL: 'https://exemple.github.io' });
   if (linking.status !== 0) throw new Error(`La construction sous /prompt/ a échoué :\n${linking.output}`);
+  // What the content gate lets through: the HTML editors use, an image next to its page.
+  const allowedContent = contentWith('allowed-content');
+  const allowed = buildSite({ CONTENT_DIR: allowedContent });
+  if (allowed.status !== 0) throw new Error(`La construction du contenu permis a échoué :\n${allowed.output}`);
   const clashContent = contentWith('alias-clash');
   const clash = buildSite({ CONTENT_DIR: clashContent });
   const incremental = runIncrementalScenario();
-  project.provide('builds', { site: site.outDir, extraSector: extra.outDir, manySectors: many.outDir, linking: linking.outDir });
+  project.provide('builds', {
+    site: site.outDir,
+    extraSector: extra.outDir,
+    manySectors: many.outDir,
+    linking: linking.outDir,
+    allowedContent: allowed.outDir,
+  });
   project.provide('aliasClash', { status: clash.status, output: clash.output });
   project.provide('incremental', incremental.scenario);
-  const temporary = [site, extra, many, linking, clash].map((b) => path.dirname(b.outDir));
-  return () => removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, clashContent);
+  const temporary = [site, extra, many, linking, allowed, clash].map((b) => path.dirname(b.outDir));
+  return () => removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, allowedContent, clashContent);
 }

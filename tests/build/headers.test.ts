@@ -63,3 +63,20 @@ describe.each(Object.entries(builds))('the CSP against every page of the %s', (_
     }
   });
 });
+
+describe.each(Object.entries(builds))('the <meta> policy on every page of the %s', (_, site) => {
+  const header = parseCsp(headersFor(rules, '/')['content-security-policy']);
+
+  it('is the policy of _headers, minus only what a <meta> cannot carry, before anything it governs', () => {
+    const expected = new Map([...header].filter(([name]) => name !== 'frame-ancestors'));
+    for (const page of site.pages()) {
+      const head = site.document(page).head;
+      const meta = head.querySelector('meta[http-equiv="Content-Security-Policy"]');
+      expect(meta, page).not.toBeNull();
+      expect(parseCsp(meta!.getAttribute('content')!), page).toEqual(expected);
+      // Only the charset may come first: a policy applies to what follows it.
+      expect(head.firstElementChild?.getAttribute('charset'), page).toBe('utf-8');
+      expect(head.children[1], page).toBe(meta);
+    }
+  });
+});

@@ -80,7 +80,8 @@ describe('sourceDigest', () => {
       'markdown/rehype-heading-anchors.ts',
       'markdown/remark-references.ts',
       'checks/content-checks.ts',
-      'checks/rules/remark-link-checks.ts',
+      'checks/rules/remark-page-links.ts',
+      'checks/rules/remark-html-allowlist.ts',
     ]) {
       expect(graph).toContain(plugin);
     }

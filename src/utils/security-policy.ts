@@ -1,0 +1,55 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { publicDir } from '../settings.ts';
+
+/**
+ * The site's security policy has one source, public/_headers (the Netlify and Cloudflare Pages
+ * format). Hosts that ignore that file (GitHub Pages, a plain web server) still protect readers:
+ * every page carries the same Content-Security-Policy in a <meta>, minus the directives a <meta>
+ * cannot carry (browsers ignore them there).
+ */
+export interface HeaderRule {
+  path: string;
+  headers: Record<string, string>;
+}
+
+/** "/path" lines, then indented "Name: value" lines; "#" starts a comment. */
+export function parseHeadersFile(text: string): HeaderRule[] {
+  const rules: HeaderRule[] = [];
+  for (const line of text.split(/\r?\n/)) {
+    if (!line.trim() || line.trim().startsWith('#')) continue;
+    if (!/^\s/.test(line)) {
+      rules.push({ path: line.trim(), headers: {} });
+      continue;
+    }
+    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
+    if (!match || rules.length === 0) throw new Error(`_headers : ligne illisible « ${line} »`);
+    rules.at(-1)!.headers[match[1].trim().toLowerCase()] = match[2].trim();
+  }
+  return rules;
+}
+
+/** Headers that apply to a URL path: every matching rule, later ones winning ("*" matches anything). */
+export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
+  const matches = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(urlPath);
+  return Object.assign({}, ...rules.filter((r) => matches(r.path)).map((r) => r.headers));
+}
+
+/** CSP 3: these work only as a response header. */
+const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
+
+let cached: { file: string; policy: string } | undefined;
+
+/** The Content-Security-Policy of the site's pages, as a <meta> can carry it. */
+export function metaContentSecurityPolicy(file = path.join(publicDir(), '_headers')): string {
+  if (cached?.file === file) return cached.policy;
+  const header = headersFor(parseHeadersFile(readFileSync(file, 'utf8')), '/')['content-security-policy'];
+  if (!header) throw new Error(`${file} : la règle « /* » n’a pas d’en-tête Content-Security-Policy`);
+  const policy = header
+    .split(';')
+    .map((directive) => directive.trim())
+    .filter((directive) => directive && !HEADER_ONLY.has(directive.split(/\s+/)[0].toLowerCase()))
+    .join('; ');
+  cached = { file, policy };
+  return policy;
+}
