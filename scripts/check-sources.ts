@@ -34,7 +34,7 @@ function options() {
       allowNegative: true,
     }).values;
   } catch (error) {
-    console.error(`${(error as Error).message}\nOptions : --no-cache, --timeout <ms>, --retry-delay <ms>.`);
+    console.error(`Option incorrecte (${(error as Error).message}). Options possibles : --no-cache, --timeout <ms>, --retry-delay <ms>.`);
     process.exit(2);
   }
 }
