@@ -20,7 +20,8 @@ export function runScript(script: 'check-content' | 'new-sector', contentDir: st
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-function run(args: string[], env: Record<string, string>): Promise<CommandResult> {
+/** Node with these arguments from the project's root, without waiting (a test's own server can answer meanwhile). */
+export function run(args: string[], env: Record<string, string>): Promise<CommandResult> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } });
     let output = '';
