@@ -3,7 +3,7 @@ import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { checkedLoader } from './checks/content-checks.ts';
 import { homeSchema, sectorSchema } from './checks/schema.ts';
-import { contentDir } from './settings.ts';
+import { contentDir, isDevServer } from './settings.ts';
 import { slugFromFileName } from './utils/slug.ts';
 
 const root = contentDir();
@@ -17,6 +17,7 @@ const secteurs = defineCollection({
       // Pages use the rendered HTML only: keeping the markdown source too would double the data store
       // the build holds in memory.
       retainBody: false,
+      deferRender: isDevServer(),
     }),
     root,
   ),

@@ -7,12 +7,13 @@
  *   the file's own problems, its links to other pages and its ids go into the rendered entry
  *   (`remarkPluginFrontmatter.contentChecks`), which Astro's content store keeps. In `npm run dev`
  *   the page also shows its problems above its text.
- * - The sectors' loader is wrapped by `checkedLoader`. It first reads every frontmatter: a wrong one
- *   would stop Astro with its own English message, so the full report comes before the render.
- *   After the render it takes each file's checks from the store (a file Astro did not render again,
- *   because it is unchanged, keeps the checks of the build that rendered it), parses only the files
- *   the loader does not render (the home page, MDX), and adds what involves several files. Any
- *   problem stops the build with the report; `npm run dev` prints it as a warning.
+ * - The sectors' loader is wrapped by `checkedLoader`. In a build it first reads every frontmatter: a
+ *   wrong one would stop Astro with its own English message, so the full report comes before the
+ *   render. After the render it takes each file's checks from the store (a file Astro did not render
+ *   again, because it is unchanged, keeps the checks of the build that rendered it), parses only the
+ *   files the loader does not render (the home page, MDX), and adds what involves several files. Any
+ *   problem stops the build with the report. In `npm run dev`, where pages render on request, the
+ *   report is made in a worker thread and again after each change (dev-checks.ts), as a warning.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -23,6 +24,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { contentDir, isDevServer } from '../settings.ts';
 import { crossFileProblems } from './cross-file.ts';
+import { watchContentChecks } from './dev-checks.ts';
 import { bodyStartLine, keyLine } from './frontmatter.ts';
 import { displayPath, formatReport, type Problem } from './problems.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
@@ -55,9 +57,23 @@ export interface FileChecks {
 /** Where the pipeline leaves each file's checks in the rendered entry. */
 const RENDERED_KEY = 'contentChecks';
 
-/** Every problem of a content folder, all files at once, as the production build sees it (drafts are not pages a published page may link to). */
-export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean } = {}): Problem[] {
-  return siteReport(dir, readHeads(dir), parseAndCheck, options.includeDrafts ?? false);
+/** A file's markdown checks kept by its text, for a long-running check that sees the folder change. */
+export type ChecksMemo = Map<string, { source: string; checks: FileChecks }>;
+
+/**
+ * Every problem of a content folder, all files at once, as the production build sees it (drafts are
+ * not pages a published page may link to). With a `memo`, an unchanged file is not parsed again.
+ */
+export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean; memo?: ChecksMemo } = {}): Problem[] {
+  const { memo } = options;
+  const checksOf = (head: ContentHead) => {
+    const known = memo?.get(head.entry.file);
+    if (known?.source === head.source) return known.checks;
+    const checks = parseAndCheck(head);
+    memo?.set(head.entry.file, { source: head.source, checks });
+    return checks;
+  };
+  return siteReport(dir, readHeads(dir), checksOf, options.includeDrafts ?? false);
 }
 
 /** The checks of one file's markdown tree; `lineOffset`: lines of the file before the tree's first line. */
@@ -86,8 +102,10 @@ export function checkTree(tree: Root, file: { path?: string; value: string }, li
 export function remarkContentChecks() {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
-    // Astro renders a .md file's body from its first non-blank line; MDX keeps the frontmatter's lines.
-    const lineOffset = file.path.endsWith('.mdx') ? 0 : bodyStartLine(readFileSync(file.path, 'utf8')) - 1;
+    // A build renders a .md file's body from its first non-blank line; MDX, and Markdown imported as a
+    // module (the dev server), keep the frontmatter's lines as blanks.
+    const source = readFileSync(file.path, 'utf8');
+    const lineOffset = String(file.value).length === source.length ? 0 : bodyStartLine(source) - 1;
     const checks = checkTree(tree, { path: file.path, value: String(file.value) }, lineOffset);
     const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
     astro.frontmatter = { ...astro.frontmatter, [RENDERED_KEY]: checks };
@@ -100,24 +118,16 @@ export function checkedLoader(loader: Loader, dir: string = contentDir()): Loade
   return {
     ...loader,
     load: async (context) => {
-      const dev = isDevServer();
-      const fail = (problems: Problem[]) => {
-        if (dev) context.logger.warn(`Contenu à corriger (le site de développement continue) :\n${formatReport(problems)}`);
-        else throw buildStopped(problems);
-      };
-      const heads = readHeads(dir);
-      const early =
-        heads.some((head) => frontmatterProblems(head).length) ||
-        crossFileProblems(
-          indexOf(
-            dir,
-            heads.map((h) => h.entry),
-          ),
-        ).length > 0;
-      if (early) {
-        fail(siteReport(dir, heads, parseAndCheck, dev));
-        return loader.load(context);
+      if (isDevServer()) {
+        // Pages render on request (deferRender): the whole report is made beside the server, not before it.
+        await loader.load(context);
+        watchContentChecks(path.resolve(dir), context);
+        return;
       }
+      const heads = readHeads(dir);
+      const entries = heads.map((h) => h.entry);
+      if (heads.some((head) => frontmatterProblems(head).length) || crossFileProblems(indexOf(dir, entries)).length > 0)
+        throw buildStopped(siteReport(dir, heads, parseAndCheck, false));
       await loader.load(context);
       const root = fileURLToPath(context.config.root);
       const rendered = new Map<string, FileChecks>();
@@ -125,8 +135,8 @@ export function checkedLoader(loader: Loader, dir: string = contentDir()): Loade
         const checks = entry.rendered?.metadata?.frontmatter?.[RENDERED_KEY] as FileChecks | undefined;
         if (checks && entry.filePath) rendered.set(path.resolve(root, entry.filePath), checks);
       }
-      const problems = siteReport(dir, heads, (head) => rendered.get(head.entry.file) ?? parseAndCheck(head), dev);
-      if (problems.length) fail(problems);
+      const problems = siteReport(dir, heads, (head) => rendered.get(head.entry.file) ?? parseAndCheck(head), false);
+      if (problems.length) throw buildStopped(problems);
     },
   };
 }

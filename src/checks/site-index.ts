@@ -145,30 +145,38 @@ export function indexOf(dir: string, entries: PageEntry[]): SiteIndex {
   };
 }
 
-let cache: { key: string; index: SiteIndex } | undefined;
+/** Each file as last read: its stat, and its entry with the anchors computed when first asked for. */
+const read = new Map<string, { stamp: string; entry: PageEntry }>();
 
 /**
- * Every content file read and parsed, for `npm run dev` (each page's box of problems resolves its links
- * here) and `npm run new-sector`. Kept while no file is added, removed or modified.
+ * Every content file's entry, for `npm run dev` (each page's box of problems resolves its links here)
+ * and `npm run new-sector`. A file is read again only once it has changed, and its markdown is parsed
+ * only when a link asks for its anchors: a page's box costs the same with 10 or 1000 sectors.
  */
 export function siteIndex(dir: string): SiteIndex {
-  const files = contentFiles(dir);
-  const key = [
-    dir,
-    ...files.map((f) => {
-      const { mtimeMs, size } = statSync(f);
-      return `${f}:${mtimeMs}:${size}`;
-    }),
-  ].join('\n');
-  if (cache?.key === key) return cache.index;
-  const index = indexOf(
-    dir,
-    files.map((file) => {
-      const { entry, parsed } = readFrontmatter(file, dir);
-      for (const anchor of markdownAnchors(parseMarkdown(parsed.body, file))) entry.anchors.add(anchor);
-      return entry;
-    }),
-  );
-  cache = { key, index };
-  return index;
+  const entries = contentFiles(dir).map((file) => {
+    const { mtimeMs, size } = statSync(file);
+    const stamp = `${dir}:${mtimeMs}:${size}`;
+    const known = read.get(file);
+    if (known?.stamp === stamp) return known.entry;
+    const { entry, parsed } = readFrontmatter(file, dir);
+    const layoutIds = entry.anchors;
+    let anchors: Set<string> | undefined;
+    Object.defineProperty(entry, 'anchors', {
+      enumerable: true,
+      get: () => (anchors ??= new Set([...layoutIds, ...markdownAnchors(parseMarkdownOrNothing(parsed.body, file))])),
+    });
+    read.set(file, { stamp, entry });
+    return entry;
+  });
+  return indexOf(dir, entries);
+}
+
+/** An MDX file that does not parse has no anchors yet: its own page says why. */
+function parseMarkdownOrNothing(body: string, file: string): Root {
+  try {
+    return parseMarkdown(body, file);
+  } catch {
+    return { type: 'root', children: [] };
+  }
 }

@@ -113,6 +113,7 @@ describe('npm run dev', () => {
   let devDir: string;
   let server: ChildProcess;
   let base: string;
+  let terminal = '';
 
   beforeAll(async () => {
     devDir = contentWith('draft-sector');
@@ -120,9 +121,11 @@ describe('npm run dev', () => {
     base = `http://127.0.0.1:${port}`;
     server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
       cwd: projectRoot,
-      stdio: 'ignore',
+      stdio: ['ignore', 'pipe', 'pipe'],
       env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: devDir, ASTRO_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'pe-dev-cache-')) },
     });
+    server.stdout!.on('data', (chunk) => (terminal += chunk));
+    server.stderr!.on('data', (chunk) => (terminal += chunk));
   });
   afterAll(() => {
     server?.kill();
@@ -147,5 +150,17 @@ describe('npm run dev', () => {
     appendFileSync(file, '\nUn appel sans définition[^7].\n');
     const html = await waitFor(`${base}/secteurs/transport/`, (page) => page.includes('data-content-problems'));
     expect(html).toMatch(/ligne 9 : l’appel de note \[\^7\] n’a pas de définition/);
+  });
+
+  it('prints the whole report in the terminal, and again after each change, mistakes between files included', async () => {
+    const file = path.join(devDir, 'secteurs/doublon.md');
+    writeFileSync(file, '---\ntitle: "Le doublon"\ndescription: "Le même numéro qu’un autre secteur."\norder: 9\n---\n\nTexte.\n');
+    await expect.poll(() => terminal, { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*doublon\.md\n\s+ligne 4 : order: 9 est aussi celui de/);
+    const seen = terminal.length;
+    writeFileSync(file, readFileSync(file, 'utf8').replace('order: 9', 'order: 10'));
+    // A new report, without the fixed mistake (transport.md above still has its own).
+    await expect.poll(() => terminal.slice(seen), { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*transport\.md/);
+    expect(terminal.slice(seen)).toMatch(/1 problème dans 1 fichier/);
+    expect(terminal.slice(seen)).not.toMatch(/secteurs\/doublon\.md\n/);
   });
 });

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { siteIndex } from '../../src/checks/site-index.ts';
 
-// `npm run dev` resolves each page's links against the index: it must see edits, and not re-read an unchanged folder.
+// `npm run dev` resolves each page's links against the index: it must see edits, and not re-read unchanged files.
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-index-'));
 mkdirSync(path.join(dir, 'secteurs'));
 const write = (name: string, title: string) =>
@@ -13,9 +13,11 @@ const anchorsOf = (name: string) => [...(siteIndex(dir).byFile.get(path.join(dir
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('siteIndex caching', () => {
-  it('returns the same index while no file changes', () => {
+  it('does not read an unchanged file again', () => {
     write('a.md', 'Premier');
-    expect(siteIndex(dir)).toBe(siteIndex(dir));
+    const [first] = siteIndex(dir).entries;
+    expect(siteIndex(dir).entries[0]).toBe(first);
+    expect([...first.anchors]).toContain('premier');
   });
 
   it('sees an added or edited file at the next call', () => {
