@@ -79,7 +79,7 @@ export async function measureDevServer(contentDir: string, sectorFile: string, e
     const sorted = [...times].sort((a, b) => a - b);
     return { firstPageMs, editMs: sorted[Math.floor(sorted.length / 2)], edits: times };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`);
+    throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`, { cause: error });
   } finally {
     child.kill('SIGTERM');
     await new Promise((r) => child.once('close', r));
