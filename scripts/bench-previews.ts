@@ -127,7 +127,7 @@ async function main() {
   await Promise.all(workers.map((w) => w.terminate()));
 
   const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
-  const kB = (bytes: number) => `${(bytes / 1000).toFixed(1)} ko`;
+  const kB = (bytes: number) => `${(bytes / 1024).toFixed(1)} Ko`;
   for (const [label, ms] of times) {
     const s = sizes.get(label)!;
     const mean = s.reduce((a, b) => a + b, 0) / s.length;
