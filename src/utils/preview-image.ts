@@ -1,21 +1,20 @@
 /**
- * The 1200×630 preview image shared pages show in chats and social networks:
- * title and description drawn with satori (SVG) and rasterised by resvg (PNG), with Inter from
- * @fontsource/inter so the build never fetches a font. Rendering costs tens of milliseconds, so
- * images are cached on disk, keyed by everything that changes their pixels.
+ * The 1200×630 preview image shared pages show in chats and social networks: title and description
+ * drawn by takumi (@takumi-rs/core: layout, text, raster and PNG in native code), with Inter from
+ * @fontsource/inter so the build never fetches a font. Images are cached on disk, keyed by everything
+ * that changes their pixels, so a rebuild draws only the images whose text changed.
  */
 import { createHash } from 'node:crypto';
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { Resvg } from '@resvg/resvg-js';
-import satori from 'satori';
+import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
 import { cacheDir } from '../settings.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
 /** Bump when the drawing below changes: cached images are then redrawn. */
-export const TEMPLATE_VERSION = '2';
+export const TEMPLATE_VERSION = '3';
 
 export interface PreviewText {
   title: string;
@@ -26,8 +25,8 @@ export interface PreviewText {
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
 let fonts: { weight: 400 | 700; data: Buffer }[] | undefined;
-/** Read from the project's node_modules (the build runs from the project root, wherever it writes). */
-function loadFonts(projectRoot = process.cwd()) {
+/** The Inter files, read from the project's node_modules (the build runs from the project root, wherever it writes). */
+export function previewFonts(projectRoot = process.cwd()) {
   if (!fonts) {
     const require = createRequire(path.join(projectRoot, 'package.json'));
     fonts = Object.entries(FONT_FILES).map(([weight, file]) => ({
@@ -38,50 +37,103 @@ function loadFonts(projectRoot = process.cwd()) {
   return fonts;
 }
 
+let renderer: Promise<Renderer> | undefined;
+/** One renderer per process, its fonts registered once (fonts passed to each render are prepared again every time). */
+function getRenderer(): Promise<Renderer> {
+  renderer ??= (async () => {
+    const r = new Renderer();
+    for (const font of previewFonts()) await r.registerFont({ name: 'Inter', weight: font.weight, style: 'normal', data: font.data });
+    return r;
+  })();
+  return renderer;
+}
+
 const PADDING_X = 80;
+const PADDING_Y = 72;
 const TEXT_WIDTH = PREVIEW_WIDTH - 2 * PADDING_X;
+const TITLE_LINES = 3;
+/**
+ * Title sizes, largest first, and the lines each may take: a long title gets a smaller font so that it fits
+ * in full (a question cut before its end reads badly); at 80 px a third line would crowd the description.
+ */
+const TITLE_FITS = [
+  { size: 80, lines: 2 },
+  { size: 64, lines: TITLE_LINES },
+  { size: 54, lines: TITLE_LINES },
+  { size: 46, lines: TITLE_LINES },
+  { size: 40, lines: TITLE_LINES },
+];
 
-/** Long titles get a smaller font so that they fit in full (a question cut before its end reads badly). */
-const titleSize = (title: string) => (title.length <= 32 ? 80 : title.length <= 60 ? 64 : 54);
+type Style = NonNullable<Node['style']>;
+const box = (style: Style, children: Node[]): Node => ({ type: 'container', style, children });
+// Width and lineClamp apply to a text node only as a flex item: each one below has a flex parent.
+const line = (style: Style, text: string): Node => ({ type: 'text', text, style });
+const titleStyle = (fontSize: number): Style => ({ width: TEXT_WIDTH, fontSize, fontWeight: 700, lineHeight: 1.1 });
+const column = (children: Node[]): Node => box({ display: 'flex', flexDirection: 'column', width: TEXT_WIDTH }, children);
 
-const el = (type: string, style: Record<string, unknown>, children: unknown) => ({ type, props: { style, children } });
-
-export async function renderPreview(text: PreviewText): Promise<Buffer> {
-  const tree = el(
-    'div',
+function drawing(text: PreviewText, titleSize: number): Node {
+  return box(
     {
       width: PREVIEW_WIDTH,
       height: PREVIEW_HEIGHT,
+      // The padding lies inside the 1200×630: with the default content-box the accent bar fell below the image.
+      boxSizing: 'border-box',
       display: 'flex',
       flexDirection: 'column',
       justifyContent: 'space-between',
-      padding: `72px ${PADDING_X}px`,
-      background: '#1e3a8a',
+      padding: `${PADDING_Y}px ${PADDING_X}px`,
+      backgroundColor: '#1e3a8a',
       color: '#ffffff',
       fontFamily: 'Inter',
     },
     [
-      el('div', { display: 'flex', fontSize: 30, fontWeight: 700, color: '#bfdbfe' }, text.siteName),
-      // Explicit widths: text wraps inside the padding instead of running off the image.
-      el('div', { display: 'flex', flexDirection: 'column', width: TEXT_WIDTH }, [
-        el('div', { width: TEXT_WIDTH, fontSize: titleSize(text.title), fontWeight: 700, lineHeight: 1.1, lineClamp: 3, display: 'block' }, text.title),
-        el('div', { width: TEXT_WIDTH, fontSize: 36, lineHeight: 1.35, marginTop: 28, color: '#e0e7ff', lineClamp: 3, display: 'block' }, text.description),
+      line({ fontSize: 30, fontWeight: 700, color: '#bfdbfe' }, text.siteName),
+      column([
+        line({ ...titleStyle(titleSize), lineClamp: TITLE_LINES }, text.title),
+        line({ width: TEXT_WIDTH, fontSize: 36, lineHeight: 1.35, marginTop: 28, color: '#e0e7ff', lineClamp: 3 }, text.description),
       ]),
-      el('div', { display: 'flex', height: 10, width: 160, background: '#60a5fa', borderRadius: 5 }, []),
+      box({ width: 160, height: 10, backgroundColor: '#60a5fa', borderRadius: 5 }, []),
     ],
   );
-  const svg = await satori(tree as Parameters<typeof satori>[0], {
-    width: PREVIEW_WIDTH,
-    height: PREVIEW_HEIGHT,
-    fonts: loadFonts().map((f) => ({ name: 'Inter', data: f.data, weight: f.weight, style: 'normal' as const })),
-  });
-  return new Resvg(svg, { fitTo: { mode: 'width', value: PREVIEW_WIDTH } }).render().asPng();
+}
+
+/** The lines of a measured text node, top to bottom: the runs of one line share its y. */
+function lines(node: MeasuredNode): string[] {
+  const byLine = new Map<number, string>();
+  for (const run of node.runs) byLine.set(run.y, (byLine.get(run.y) ?? '') + run.text);
+  return [...byLine.values()];
+}
+
+/**
+ * The largest title size at which the title holds on its lines, measured by takumi with the real fonts,
+ * all sizes in one layout. A title too long even at the smallest is cut with "…" (lineClamp).
+ */
+async function fitTitleSize(r: Renderer, title: string): Promise<number> {
+  const measured = await r.measure(column(TITLE_FITS.map(({ size }) => line(titleStyle(size), title))), { width: TEXT_WIDTH });
+  return (TITLE_FITS.find((fit, i) => lines(measured.children[i]).length <= fit.lines) ?? TITLE_FITS.at(-1)!).size;
+}
+
+/** The image as a takumi node tree, its title at the size that fits. */
+export async function previewTree(text: PreviewText): Promise<Node> {
+  return drawing(text, await fitTitleSize(await getRenderer(), text.title));
+}
+
+export async function renderPreview(text: PreviewText): Promise<Buffer> {
+  return (await getRenderer()).render(await previewTree(text), { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT, format: 'png' });
+}
+
+/** The title's size and the lines the image draws, as takumi lays them out: what the tests check. */
+export async function previewLayout(text: PreviewText): Promise<{ titleSize: number; title: string[]; description: string[] }> {
+  const r = await getRenderer();
+  const titleSize = await fitTitleSize(r, text.title);
+  const block = (await r.measure(drawing(text, titleSize), { width: PREVIEW_WIDTH, height: PREVIEW_HEIGHT })).children[1];
+  return { titleSize, title: lines(block.children[0]), description: lines(block.children[1]) };
 }
 
 /** Everything the pixels depend on: the text, the drawing, the font files. */
 export function previewKey(text: PreviewText): string {
   const hash = createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, text.title, text.description, text.siteName]));
-  for (const font of loadFonts()) hash.update(font.data);
+  for (const font of previewFonts()) hash.update(font.data);
   return hash.digest('hex').slice(0, 32);
 }
 

@@ -2,8 +2,9 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { cachedPreview, previewKey } from '../../src/utils/preview-image.ts';
-import { pngSize } from '../png.ts';
+import { frenchTypography } from '../../src/utils/french-typography.ts';
+import { cachedPreview, previewKey, previewLayout, renderPreview } from '../../src/utils/preview-image.ts';
+import { pngPixels, pngSize } from '../png.ts';
 
 const text = { title: 'La santé', description: 'Analyser des données médicales : « exemple ».', siteName: 'Site' };
 const cache = mkdtempSync(path.join(tmpdir(), 'pe-preview-'));
@@ -33,5 +34,51 @@ describe('preview images', () => {
       previewKey({ ...text, siteName: 'x' }),
     ]);
     expect(keys.size).toBe(4);
+  });
+
+  it('draws the accent bar inside the image, at the bottom left inside the margins', async () => {
+    const image = pngPixels(await renderPreview(text));
+    expect(image.colour(10, 10)).toBe('#1e3a8a');
+    // The bar is 160×10 px, its bottom on the 72 px bottom margin, its left on the 80 px side margin.
+    expect([image.colour(85, 553), image.colour(160, 553), image.colour(235, 553)]).toEqual(['#60a5fa', '#60a5fa', '#60a5fa']);
+    expect([image.colour(160, 545), image.colour(160, 561), image.colour(75, 553), image.colour(245, 553)]).toEqual(Array(4).fill('#1e3a8a'));
+  });
+
+  it('draws a long title in full at a smaller size, and cuts one too long for the image at three lines', async () => {
+    const long = frenchTypography(
+      'Comment les équipes de recherche clinique rédigent, testent et relisent leurs consignes pour des modèles de langage : méthodes, limites et exemples',
+    );
+    const fitted = await previewLayout({ ...text, title: long });
+    expect(fitted.titleSize).toBeLessThan(54);
+    expect(fitted.title.join('')).toBe(long);
+    expect(fitted.title.length).toBeLessThanOrEqual(3);
+
+    const tooLong = await previewLayout({ ...text, title: `${long} ${long}` });
+    expect(tooLong.titleSize).toBe(40);
+    expect(tooLong.title).toHaveLength(3);
+  });
+
+  it('keeps the real titles’ sizes: 80 px on up to two lines, 64 px for the home page’s question', async () => {
+    expect((await previewLayout({ ...text, title: 'La formation professionnelle' })).titleSize).toBe(80);
+    const home = await previewLayout({ ...text, title: frenchTypography('Dans quels domaines est utilisé le prompt engineering ?') });
+    expect(home).toMatchObject({ titleSize: 64, title: ['Dans quels domaines est utilisé ', 'le prompt engineering\u202f?'] });
+  });
+
+  it('never starts a line with a French no-break space or the sign it holds, nor ends one with «', async () => {
+    const endings = ['est-ce vraiment utile ?', 'la règle : relire', 'un « exemple » précis', 'enfin ; puis !'];
+    let signCarried = 0;
+    for (const ending of endings) {
+      // The ending slides across the end of the first line, one character at a time.
+      for (let shift = 0; shift < 40; shift++) {
+        const sentence = frenchTypography(`Analyser ${'x'.repeat(shift)} des données et des rapports pour ${ending}`);
+        const { title, description } = await previewLayout({ ...text, title: sentence, description: `${sentence} ${sentence}` });
+        for (const line of [...title, ...description]) {
+          expect(line, JSON.stringify(line)).not.toMatch(/^[\u00a0\u202f?!:;»]/);
+          expect(line, JSON.stringify(line)).not.toMatch(/«\s*$/);
+          if (/^(«\u00a0|\S+[\u00a0\u202f][?!:;»])/.test(line)) signCarried++;
+        }
+      }
+    }
+    expect(signCarried).toBeGreaterThan(0);
   });
 });
