@@ -6,7 +6,6 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { visit } from 'unist-util-visit';
 import { pagesDir } from '../settings.ts';
 import { sectorPath } from '../utils/paths.ts';
 import { PAGE_IDS } from '../utils/site.ts';
@@ -14,6 +13,7 @@ import { headingIds, slugFromFileName } from '../utils/slug.ts';
 import type { ReservedPage } from './aliases.ts';
 import { contentFiles } from './content-files.ts';
 import { keyLine, listItemLines, parseFile, type ParsedFile } from './frontmatter.ts';
+import { treeNodes } from './rules/tree-nodes.ts';
 
 /**
  * The site as the checks see it without rendering it: every content file and the page it becomes
@@ -90,13 +90,12 @@ export function parseMarkdown(body: string, file: string): Root {
 
 /** The ids a page gets from its markdown: headings (same rule as the renderer) and footnotes. */
 export function markdownAnchors(tree: Root): string[] {
-  const headings: string[] = [];
-  const footnotes: string[] = [];
-  visit(tree, (node) => {
-    if (node.type === 'heading') headings.push(toString(node));
-    if (node.type === 'footnoteDefinition') footnotes.push('footnote-label', `user-content-fn-${encodeURIComponent(node.identifier.toLowerCase())}`);
-    if (node.type === 'footnoteReference') footnotes.push(`user-content-fnref-${encodeURIComponent(node.identifier.toLowerCase())}`);
-  });
+  const nodes = treeNodes(tree);
+  const headings = nodes.of('heading').map((node) => toString(node));
+  const footnotes = [
+    ...nodes.of('footnoteDefinition').flatMap((node) => ['footnote-label', `user-content-fn-${encodeURIComponent(node.identifier.toLowerCase())}`]),
+    ...nodes.of('footnoteReference').map((node) => `user-content-fnref-${encodeURIComponent(node.identifier.toLowerCase())}`),
+  ];
   // Footnote ids are on the page before heading ids are given (see heading-anchors.ts): a heading never takes them.
   return [...headingIds(headings, footnotes), ...footnotes];
 }

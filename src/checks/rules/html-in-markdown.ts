@@ -3,6 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Root } from 'mdast';
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
+import { treeNodes } from './tree-nodes.ts';
 
 /**
  * The HTML an editor writes in a content file, as browsers will read it: raw HTML in markdown (parsed
@@ -24,7 +25,8 @@ export function writtenElements(tree: Root): WrittenElement[] {
   const known = cache.get(tree);
   if (known) return known;
   const found: WrittenElement[] = [];
-  visit(tree, (node) => {
+  const nodes = treeNodes(tree);
+  for (const node of inDocumentOrder([...nodes.of('html'), ...nodes.ofName('mdxJsxFlowElement'), ...nodes.ofName('mdxJsxTextElement')])) {
     if (node.type === 'html') {
       const fragment: HastRoot = fromHtml(node.value, { fragment: true });
       const start = node.position?.start.line;
@@ -32,7 +34,7 @@ export function writtenElements(tree: Root): WrittenElement[] {
         const line = start !== undefined && element.position ? start + element.position.start.line - 1 : start;
         found.push({ element, line, node });
       });
-      return;
+      continue;
     }
     const jsx = node as unknown as { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[] };
     if ((jsx.type === 'mdxJsxFlowElement' || jsx.type === 'mdxJsxTextElement') && jsx.name && /^[a-z]/.test(jsx.name)) {
@@ -45,9 +47,14 @@ export function writtenElements(tree: Root): WrittenElement[] {
       }
       found.push({ element: { type: 'element', tagName: jsx.name, properties, children: [] }, line: node.position?.start.line, node });
     }
-  });
+  }
   cache.set(tree, found);
   return found;
+}
+
+/** Nodes gathered from several types, back in the order of the file. */
+export function inDocumentOrder<T extends Nodes>(nodes: T[]): T[] {
+  return nodes.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
 }
 
 /** How an attribute is written in HTML, for messages: "onError" → "onerror", "className" → "class". */

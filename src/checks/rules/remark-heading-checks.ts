@@ -1,9 +1,9 @@
-import type { Root } from 'mdast';
+import type { Nodes, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { visit } from 'unist-util-visit';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 /**
  * Headings: the page's title (the frontmatter's `title`) is its one level-1 heading, and levels go down
@@ -12,28 +12,22 @@ import { report } from './report.ts';
  */
 export function remarkHeadingChecks() {
   return (tree: Root, file: VFile) => {
-    // The first heading each HTML fragment holds.
-    const html = new Map<unknown, { level: number; line?: number }>();
+    // Markdown headings, and the first heading each HTML fragment holds, in the order of the file.
+    const headings: { node: Nodes; depth: number; text: string; line?: number }[] = treeNodes(tree)
+      .of('heading')
+      .map((node) => ({ node, depth: node.depth, text: toString(node) }));
+    const fragments = new Set<Nodes>();
     for (const { element, line, node } of writtenElements(tree)) {
       const level = /^h([1-6])$/.exec(element.tagName)?.[1];
-      if (level && !html.has(node)) html.set(node, { level: Number(level), line });
-    }
-    let previous = 1;
-    visit(tree, (node) => {
-      let depth: number | undefined;
-      let text = '';
-      let line: number | undefined;
-      if (node.type === 'heading') {
-        depth = node.depth;
-        text = toString(node);
-      } else if (node.type === 'html' || (node.type as string).startsWith('mdxJsx')) {
-        const written = html.get(node);
-        if (!written) return;
-        depth = written.level;
-        line = written.line;
+      if (level && !fragments.has(node)) {
+        fragments.add(node);
+        headings.push({ node, depth: Number(level), text: '', line });
       }
-      if (depth === undefined) return;
-      const marks = (n: number) => '#'.repeat(n);
+    }
+    headings.sort((a, b) => (a.node.position?.start.offset ?? 0) - (b.node.position?.start.offset ?? 0));
+    const marks = (n: number) => '#'.repeat(n);
+    let previous = 1;
+    for (const { node, depth, text, line } of headings) {
       const shown = text ? ` « ${text} »` : '';
       if (depth === 1)
         report(
@@ -50,6 +44,6 @@ export function remarkHeadingChecks() {
           line,
         );
       previous = Math.max(depth, 2);
-    });
+    }
   };
 }

@@ -1,7 +1,6 @@
 import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { publicDir } from '../../settings.ts';
 import { closest } from '../closest.ts';
@@ -9,6 +8,7 @@ import { displayPath } from '../problems.ts';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
 import { urlScheme } from './remark-url-schemes.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 /**
  * Images: written in markdown (`![texte](./schema.png)`, which Astro optimises and publishes), with a
@@ -22,14 +22,10 @@ const MEDIA_ELEMENTS = new Set(['img', 'picture', 'source', 'video', 'audio']);
 
 export function remarkImageChecks(options: { onAsset: (file: string) => void }) {
   return (tree: Root, file: VFile) => {
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node) => {
-      definitions.set(node.identifier, node.url);
-    });
-    visit(tree, (node) => {
-      if (node.type !== 'image' && node.type !== 'imageReference') return;
-      const url = node.type === 'image' ? node.url : definitions.get(node.identifier);
-      if (url === undefined) return;
+    const nodes = treeNodes(tree);
+    for (const node of [...nodes.of('image'), ...nodes.of('imageReference')]) {
+      const url = node.type === 'image' ? node.url : nodes.definitions.get(node.identifier)?.url;
+      if (url === undefined) continue;
       const name = decodeURI(url.split(/[?#]/)[0]).split('/').pop() || url;
       if (!node.alt?.trim())
         report(
@@ -38,7 +34,7 @@ export function remarkImageChecks(options: { onAsset: (file: string) => void }) 
           node,
         );
       checkSource(url, node, file, options.onAsset);
-    });
+    }
     for (const { element, line, node } of writtenElements(tree)) {
       if (MEDIA_ELEMENTS.has(element.tagName))
         report(

@@ -1,9 +1,9 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 /** How Vite finds a module written without its extension. */
 const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.tsx', '.jsx', '.astro', '.md', '.mdx', '/index.ts', '/index.js'];
@@ -12,8 +12,7 @@ const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.tsx', '.jsx', '.astro', '.md', '
 export function remarkMdxImports() {
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
-    visit(tree, (node) => {
-      if ((node.type as string) !== 'mdxjsEsm') return;
+    for (const node of treeNodes(tree).ofName('mdxjsEsm')) {
       const program = (node.data as { estree?: { body: { type: string; source?: { value?: unknown } }[] } } | undefined)?.estree;
       for (const statement of program?.body ?? []) {
         const specifier = statement.source?.value;
@@ -26,6 +25,6 @@ export function remarkMdxImports() {
           node,
         );
       }
-    });
+    }
   };
 }

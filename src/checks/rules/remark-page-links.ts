@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import { urlScheme } from './remark-url-schemes.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 /** "mailto:", "https:"… (as a browser reads the scheme) or "//host": not a page of this site. */
 const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWith('//');
@@ -11,17 +11,12 @@ const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWit
  */
 export function remarkPageLinks(options: { onLink: (url: string, node: Nodes) => void }) {
   return (tree: Root) => {
-    // A footnote's links are its sources (remark-source-checks.ts), not pages of this site.
-    const inNotes = new Set<unknown>();
-    visit(tree, 'footnoteDefinition', (note) => {
-      visit(note, (node) => {
-        inNotes.add(node);
-      });
-    });
-    visit(tree, (node) => {
-      if (node.type !== 'link' && node.type !== 'definition') return;
-      if (inNotes.has(node) || hasScheme(node.url)) return;
+    const nodes = treeNodes(tree);
+    const links = [...nodes.of('link'), ...nodes.of('definition')].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+    for (const node of links) {
+      // A footnote's links are its sources (remark-source-checks.ts), not pages of this site.
+      if (nodes.inNote(node) || hasScheme(node.url)) continue;
       options.onLink(node.url, node);
-    });
+    }
   };
 }

@@ -1,8 +1,8 @@
 import type { Nodes, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 /**
  * Every address in the content — markdown links and images, link definitions, and the URL attributes
@@ -45,19 +45,12 @@ function message(url: string, scheme: string): string {
 
 export function remarkUrlSchemes() {
   return (tree: Root, file: VFile) => {
-    const inNotes = new Set<unknown>();
-    visit(tree, 'footnoteDefinition', (note) => {
-      visit(note, (node) => {
-        inNotes.add(node);
-      });
-    });
+    const nodes = treeNodes(tree);
     const check = (url: string, node: Nodes, line?: number) => {
       const scheme = urlScheme(url);
       if (scheme !== undefined && !ALLOWED.has(scheme)) report(file, message(url, scheme), node, line);
     };
-    visit(tree, (node) => {
-      if ((node.type === 'link' || node.type === 'image' || node.type === 'definition') && !inNotes.has(node)) check(node.url, node);
-    });
+    for (const node of [...nodes.of('link'), ...nodes.of('image'), ...nodes.of('definition')]) if (!nodes.inNote(node)) check(node.url, node);
     for (const { element, line, node } of writtenElements(tree)) {
       for (const [property, value] of Object.entries(element.properties)) {
         if (typeof value !== 'string' && !Array.isArray(value)) continue;
