@@ -23,6 +23,7 @@ import type { Nodes, Root } from 'mdast';
 import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { contentDir, isDevServer } from '../settings.ts';
+import { withParallelMarkdown } from '../build/parallel-markdown.ts';
 import { crossFileProblems } from './cross-file.ts';
 import { watchContentChecks } from './dev-checks.ts';
 import { bodyStartLine, keyLine } from './frontmatter.ts';
@@ -128,7 +129,12 @@ export function checkedLoader(loader: Loader, dir: string = contentDir()): Loade
       const entries = heads.map((h) => h.entry);
       if (heads.some((head) => frontmatterProblems(head).length) || crossFileProblems(indexOf(dir, entries)).length > 0)
         throw buildStopped(siteReport(dir, heads, parseAndCheck, false));
-      await loader.load(context);
+      const parallel = withParallelMarkdown(context, heads.length);
+      try {
+        await loader.load(parallel.context);
+      } finally {
+        await parallel.close();
+      }
       const root = fileURLToPath(context.config.root);
       const rendered = new Map<string, FileChecks>();
       for (const entry of context.store.values()) {

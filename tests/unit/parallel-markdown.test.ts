@@ -1,0 +1,67 @@
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { unified } from '@astrojs/markdown-remark';
+import type { LoaderContext } from 'astro/loaders';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withParallelMarkdown } from '../../src/build/parallel-markdown.ts';
+import { parseFile } from '../../src/checks/frontmatter.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { syntheticSector } from '../../scripts/bench-content.ts';
+
+// The workers must render every file exactly as Astro's own markdown entry type would, in process.
+const projectRoot = path.resolve(import.meta.dirname, '../..');
+const shared = {
+  image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
+  syntaxHighlight: false as const,
+  shikiConfig: {},
+  gfm: false,
+  smartypants: false,
+};
+const config = { markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: false, smartypants: false }, image: shared.image };
+type Render = (entry: { body: string; data: Record<string, unknown>; filePath: string }) => Promise<{ html: string; metadata: Record<string, unknown> }>;
+
+// Synthetic sectors too, written where the pipeline can read them (the checks read the file on disk).
+const synthetic = mkdtempSync(path.join(tmpdir(), 'pe-parallel-'));
+for (const i of [1, 2, 3]) writeFileSync(path.join(synthetic, syntheticSector(i).fileName), syntheticSector(i).text);
+const files = [
+  ...[1, 2, 3].map((i) => path.join(synthetic, syntheticSector(i).fileName)),
+  ...readdirSync(path.join(projectRoot, 'content/secteurs')).map((f) => path.join(projectRoot, 'content/secteurs', f)),
+  path.join(projectRoot, 'tests/fixtures/allowed-content/secteurs/regles.md'),
+  path.join(projectRoot, 'tests/fixtures/errors/several/secteurs/logistique.md'),
+];
+const entries = files.map((filePath) => {
+  const parsed = parseFile(readFileSync(filePath, 'utf8'));
+  return { body: parsed.body.trim(), data: parsed.data ?? {}, filePath };
+});
+
+afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
+
+describe('withParallelMarkdown', () => {
+  it('renders in worker threads what Astro renders in process, byte for byte, problems found included', async () => {
+    const inProcess = await unified(markdownOptions).createRenderer(shared);
+    const expected = await Promise.all(
+      entries.map(async (entry) => {
+        const result = await inProcess.render(entry.body, { frontmatter: entry.data, fileURL: pathToFileURL(entry.filePath) });
+        return { html: result.code, metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) } };
+      }),
+    );
+    const markdownType = { getRenderFunction: async () => (() => Promise.reject(new Error('rendu hors des workers'))) as unknown as Render };
+    const context = { config, entryTypes: new Map([['.md', markdownType]]) } as unknown as LoaderContext;
+    const pool = withParallelMarkdown(context, 1000);
+    try {
+      const render = (await (pool.context as unknown as { entryTypes: Map<string, typeof markdownType> }).entryTypes.get('.md')!.getRenderFunction()) as Render;
+      const rendered = await Promise.all(entries.map((entry) => render(entry)));
+      expect(rendered).toEqual(expected);
+      expect(JSON.stringify(rendered)).toContain('contentChecks');
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('leaves a small site to Astro (no worker to start)', () => {
+    const context = { config, entryTypes: new Map([['.md', {}]]) } as unknown as LoaderContext;
+    expect(withParallelMarkdown(context, 10).context).toBe(context);
+  });
+});
