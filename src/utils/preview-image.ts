@@ -5,7 +5,8 @@
  * that changes their pixels, so a rebuild draws only the images whose text changed.
  */
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
@@ -141,14 +142,17 @@ export function previewKey(text: PreviewText): string {
 export async function cachedPreview(text: PreviewText, folder = path.join(cacheDir(), 'preview-images')): Promise<Buffer> {
   const file = path.join(folder, `${previewKey(text)}.png`);
   try {
-    return readFileSync(file);
+    return await readFile(file);
   } catch {
     // Not cached yet.
   }
   const png = await renderPreview(text);
-  mkdirSync(folder, { recursive: true });
-  const tmp = `${file}.${process.pid}.tmp`;
-  writeFileSync(tmp, png);
-  renameSync(tmp, file);
+  // Asynchronous: the build renders other pages while the disk writes.
+  await (madeFolders.get(folder) ?? madeFolders.set(folder, mkdir(folder, { recursive: true })).get(folder));
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  await writeFile(tmp, png);
+  await rename(tmp, file);
   return png;
 }
+
+const madeFolders = new Map<string, Promise<unknown>>();
