@@ -14,6 +14,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { editedSector, syntheticSector, writeSyntheticContent } from './bench-content.ts';
+import { measureDevServer } from './bench-dev.ts';
 import { measurePages } from './page-budgets.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -231,6 +232,9 @@ async function measureSize(n: number) {
 
     process.stdout.write(' npm run check…');
     const check = mustSucceed('npm run check', await npmRun('check', env));
+    // The dev server, caches cleared: the first sector page, then an edit of the edited sector.
+    process.stdout.write(' npm run dev…');
+    const dev = await measureDevServer(content, edited.fileName);
     process.stdout.write(' ok\n');
 
     const coldMs = coldWarmImages?.ms ?? cold.ms;
@@ -250,6 +254,8 @@ async function measureSize(n: number) {
       rebuildOneEditMs: Math.round(rebuild.ms),
       rebuildOneEditCpuMs: rebuild.cpuMs == null ? null : Math.round(rebuild.cpuMs),
       checkMs: Math.round(check.ms),
+      devFirstPageMs: Math.round(dev.firstPageMs),
+      devEditMs: Math.round(dev.editMs),
       coldPlusCheckMs: Math.round(coldMs + check.ms),
       images: output.images,
       coldBuildImagesColdMs: coldWarmImages ? Math.round(cold.ms) : null,
@@ -285,6 +291,8 @@ const COLUMNS: [string, (r: SizeResult) => string][] = [
   ['reconstruction 1 secteur', (r) => sec(r.rebuildOneEditMs)],
   ['CPU ', (r) => sec(r.rebuildOneEditCpuMs)],
   ['npm run check', (r) => sec(r.checkMs)],
+  ['dev : 1re page', (r) => sec(r.devFirstPageMs)],
+  ['dev : modification', (r) => sec(r.devEditMs)],
   ['hors budget', (r) => (r.pagesOverBudget == null ? 'n/a' : String(r.pagesOverBudget))],
   ['images', (r) => (r.images ? String(r.images) : 'n/a')],
   ['ms/image', (r) => (r.msPerImage == null ? 'n/a' : r.msPerImage.toFixed(1))],
@@ -311,8 +319,36 @@ const machine = {
 console.log(
   `Banc d’essai : ${sizes.join(', ')} secteurs — ${machine.cpu}, ${machine.cores} cœurs, Node ${machine.node}, charge ${machine.loadAverageAtStart.join(' ')}`,
 );
+/** The real content (content/): its heaviest page as a reader downloads it, and the dev server on it. */
+async function measureRealContent() {
+  const work = mkdtempSync(path.join(os.tmpdir(), 'pe-bench-real-'));
+  const content = path.join(work, 'content');
+  cpSync(path.join(root, 'content'), content, { recursive: true });
+  try {
+    process.stdout.write('  contenu réel : construction…');
+    const outDir = path.join(work, 'dist');
+    mustSucceed('La construction du contenu réel', await npmRun('build', { CONTENT_DIR: content, OUT_DIR: outDir, ASTRO_CACHE_DIR: path.join(work, 'cache') }));
+    const pages = measurePages(outDir, { base: '/' }).filter((r) => !r.exempt);
+    const heaviest = pages.reduce((a, b) => (b.gzipBytes > a.gzipBytes ? b : a));
+    process.stdout.write(' npm run dev…');
+    const dev = await measureDevServer(content, 'sante.md');
+    process.stdout.write(' ok\n');
+    return {
+      sectors: readdirSync(path.join(content, 'secteurs')).length,
+      heaviestPage: heaviest.page,
+      heaviestPageGzipBytes: heaviest.gzipBytes,
+      maxRequests: Math.max(...pages.map((p) => p.requests)),
+      dev,
+    };
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
+}
+
 const results: SizeResult[] = [];
+let real: Awaited<ReturnType<typeof measureRealContent>>;
 try {
+  real = await measureRealContent();
   for (const n of sizes) results.push(await measureSize(n));
 } catch (error) {
   if (!(error instanceof StepFailed)) throw error;
@@ -346,7 +382,28 @@ for (const r of results)
     console.log(`${r.sectors} secteurs : ${r.pagesOverBudget} page(s) hors budget (scripts/page-budgets.ts), p. ex. ${r.overBudgetExamples.join(' ; ')}`);
 console.log(`Charge (1, 5, 15 min) : ${machine.loadAverageAtStart.join(' ')} au début, ${machine.loadAverageAtEnd.join(' ')} à la fin.`);
 
+// The targets of the README, each with today's figure: met or missed, and by how much.
+const at1000 = results.find((r) => r.sectors === 1000);
+const verdict = (label: string, value: number | null | undefined, limit: number, unit: 's' | 'Ko') => {
+  if (value == null) return;
+  const shown = unit === 's' ? `${(value / 1000).toFixed(2)} s` : `${(value / 1024).toFixed(2)} Ko`;
+  const max = unit === 's' ? `${limit / 1000} s` : `${limit / 1024} Ko`;
+  console.log(
+    `${value <= limit ? 'tenu    ' : 'manqué  '} ${label} : ${shown} (objectif ${max}${value > limit ? `, +${(((value - limit) / limit) * 100).toFixed(0)} %` : ''})`,
+  );
+};
+console.log(`\nContenu réel (${real.sectors} secteurs) : page la plus lourde ${real.heaviestPage}, ${real.maxRequests} requête(s) au plus.`);
+verdict('page la plus lourde du contenu réel, gzip', real.heaviestPageGzipBytes, 6 * 1024, 'Ko');
+verdict('npm run dev, contenu réel : modification visible', real.dev.editMs, 300, 's');
+if (at1000) {
+  verdict('1000 secteurs, tout à froid (images dessinées)', at1000.coldBuildImagesColdMs, 10_000, 's');
+  verdict('1000 secteurs, à froid, images en cache', at1000.coldBuildMs, 8_000, 's');
+  verdict('1000 secteurs, reconstruction après une modification', at1000.rebuildOneEditMs, 8_000, 's');
+  verdict('1000 secteurs, npm run dev : première page', at1000.devFirstPageMs, 6_000, 's');
+  verdict('1000 secteurs, npm run dev : modification visible', at1000.devEditMs, 500, 's');
+}
+
 const jsonPath = path.resolve(root, args.json);
 mkdirSync(path.dirname(jsonPath), { recursive: true });
-writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine, results }, null, 2) + '\n');
+writeFileSync(jsonPath, JSON.stringify({ date: new Date().toISOString(), machine, real, results }, null, 2) + '\n');
 console.log(`Chiffres écrits dans ${path.relative(root, jsonPath)}`);
