@@ -21,8 +21,8 @@ export function articleJsonLd(page: {
     image: page.image.url,
     ...(page.updated ? { dateModified: page.updated.toISOString().slice(0, 10) } : {}),
     // Kept short (the page's language is in <html lang>; no publisher, no image object): every byte
-    // here counts in the page's budget.
-    citation: page.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
+    // here counts in the page's budget. A work cited in words is a Text citation, as schema.org allows.
+    citation: page.references.map((r) => (r.url === undefined ? r.title : { '@type': 'CreativeWork', name: r.title, url: r.url })),
   };
 }
 

@@ -20,6 +20,7 @@ const CASES: [string, Expected[]][] = [
     'source-not-absolute',
     [{ file: L, line: 9, message: /la source de la note \[\^1\] n’est pas une adresse web complète \(« www\.example\.org\/tournees »\)/ }],
   ],
+  ['footnote-empty', [{ file: L, line: 9, message: /la note \[\^1\] est vide : écrivez sa source/ }]],
   ['javascript-url', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
   [
     'missing-page',

@@ -77,10 +77,21 @@ describe('content checks on markdown', () => {
     },
   );
 
-  it('refuse a footnote with no link to its source', () => {
-    expect(check('Du texte[^1].\n\n[^1]: Un livre quelque part.\n')).toEqual([
-      { line: 3, message: expect.stringContaining('la note [^1] ne contient pas de lien vers sa source') },
+  it('accept a footnote that cites a work in words, with no web address (a book)', () => {
+    expect(check('Du texte[^4].\n\n[^4]: Dupont, *La sécurité des systèmes*, Éditions Exemple, 2023, p. 12.\n')).toEqual([]);
+  });
+
+  it('still refuse a relative address in a footnote that cites in words and links', () => {
+    expect(check('Du texte[^1].\n\n[^1]: Dupont, *La sécurité*, 2023, [en ligne](www.exemple.fr/livre).\n')).toEqual([
+      { line: 3, message: expect.stringContaining('la source de la note [^1] n’est pas une adresse web complète (« www.exemple.fr/livre »)') },
     ]);
+  });
+
+  it('refuse an empty footnote, showing both ways to cite', () => {
+    const problems = check('Du texte[^1].\n\n[^1]:\n');
+    expect(problems).toEqual([{ line: 3, message: expect.stringContaining('la note [^1] est vide') }]);
+    expect(problems[0].message).toContain('[Titre de la source](https://…)');
+    expect(problems[0].message).toContain('Auteur, *Titre*, Éditeur, année.');
   });
 
   it.each([
