@@ -25,6 +25,7 @@ import { contentDir, isDevServer } from '../settings.ts';
 import { crossFileProblems } from './cross-file.ts';
 import { bodyStartLine, keyLine } from './frontmatter.ts';
 import { displayPath, formatReport, type Problem } from './problems.ts';
+import { remarkCalloutChecks } from './rules/remark-callout-checks.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
 import { remarkLinkChecks } from './rules/remark-link-checks.ts';
 import { remarkNonEmptyBody } from './rules/remark-non-empty-body.ts';
@@ -58,7 +59,13 @@ export function checkTree(tree: Root, file: { path?: string; value: string }, li
   const onLink = (url: string, node: Nodes) => links.push({ url, line: node.position && node.position.start.line + lineOffset });
   // A file of its own: the checks' messages are not the render's.
   const checked = new VFile({ path: file.path, value: file.value, data: { lineOffset } });
-  unified().use(remarkFootnoteChecks).use(remarkSourceChecks).use(remarkLinkChecks, { onLink }).use(remarkNonEmptyBody).runSync(tree, checked);
+  unified()
+    .use(remarkFootnoteChecks)
+    .use(remarkSourceChecks)
+    .use(remarkLinkChecks, { onLink })
+    .use(remarkNonEmptyBody)
+    .use(remarkCalloutChecks)
+    .runSync(tree, checked);
   const problems = checked.messages.filter((m) => m.source === SOURCE).map((m) => ({ line: m.line ? m.line + lineOffset : undefined, message: m.reason }));
   return { problems, links, anchors: markdownAnchors(tree) };
 }

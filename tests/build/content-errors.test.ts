@@ -23,6 +23,17 @@ const CASES: [string, Expected[]][] = [
   ['footnote-empty', [{ file: L, line: 9, message: /la note \[\^1\] est vide : écrivez sa source/ }]],
   ['javascript-url', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
   [
+    'callout-unknown-type',
+    [
+      {
+        file: L,
+        line: 9,
+        message:
+          /le type d’encadré « ASTUCE » n’existe pas \(vouliez-vous écrire \[!TIP\] \?\) : les types possibles sont NOTE \(Remarque\), TIP \(Astuce\), IMPORTANT, WARNING \(Attention\), CAUTION \(Danger\)/,
+      },
+    ],
+  ],
+  [
     'missing-page',
     [
       {

@@ -163,6 +163,26 @@ describe('content checks on markdown', () => {
     expect(check(markdown)).toEqual([{ line: undefined, message: expect.stringContaining('la page n’a pas de texte') }]);
   });
 
+  it('accept a callout of each type, any case, and quotations that only look like one', () => {
+    const callouts = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION', 'tip'].map((t) => `> [!${t}]\n> Un conseil.\n`).join('\n');
+    expect(check(`${callouts}\n> Une citation qui dit [!TIP] au milieu.\n\n> [lien](https://example.org)\n`)).toEqual([]);
+  });
+
+  it('refuse an unknown callout type, naming it, the valid types and the likely one', () => {
+    const [problem, ...rest] = check('Texte.\n\n> [!ASTUCE]\n> Relisez la réponse.\n');
+    expect(rest).toEqual([]);
+    expect(problem.line).toBe(3);
+    expect(problem.message).toContain('le type d’encadré « ASTUCE » n’existe pas (vouliez-vous écrire [!TIP] ?)');
+    expect(problem.message).toContain('NOTE (Remarque), TIP (Astuce), IMPORTANT, WARNING (Attention), CAUTION (Danger)');
+    expect(check('> [!WARNIG]\n> Prudence.\n')[0].message).toContain('(vouliez-vous écrire [!WARNING] ?)');
+    expect(check('> [!XYZZY]\n> Texte.\n')[0].message).toMatch(/« XYZZY » n’existe pas : les types possibles/);
+  });
+
+  it('refuse a callout marker followed by text on its line, or with no text: both would show as a quotation', () => {
+    expect(check('> [!TIP] Relisez la réponse.\n')).toEqual([{ line: 1, message: expect.stringContaining('« [!TIP] » doit être seul sur sa ligne') }]);
+    expect(check('Texte.\n\n> [!NOTE]\n')).toEqual([{ line: 3, message: expect.stringContaining('l’encadré « [!NOTE] » est vide') }]);
+  });
+
   it('report every problem of a file, not only the first', () => {
     expect(check('Texte[^9] [a](/nulle-part/) [b](javascript:x).\n\n[^1]: [A](www.a.fr)\n')).toHaveLength(5);
   });

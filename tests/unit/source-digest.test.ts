@@ -79,7 +79,9 @@ describe('sourceDigest', () => {
       'utils/french-typography.ts',
       'markdown/rehype-heading-anchors.ts',
       'markdown/remark-references.ts',
+      'markdown/rehype-callouts.ts',
       'checks/content-checks.ts',
+      'checks/rules/remark-callout-checks.ts',
       'checks/rules/remark-link-checks.ts',
     ]) {
       expect(graph).toContain(plugin);
