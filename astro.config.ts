@@ -58,7 +58,12 @@ export default defineConfig({
   integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
-  vite: { plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
+  // Scripts are never inlined into the page, however small (Astro inlines those under assetsInlineLimit): the
+  // Content-Security-Policy (public/_headers) forbids inline scripts. Other assets keep Vite's default.
+  vite: {
+    plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))],
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+  },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
   // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.
   experimental: { incrementalBuild: true },

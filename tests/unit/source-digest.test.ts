@@ -80,6 +80,7 @@ describe('sourceDigest', () => {
       'markdown/rehype-heading-anchors.ts',
       'markdown/remark-references.ts',
       'markdown/rehype-callouts.ts',
+      'markdown/rehype-copy-buttons.ts',
       'checks/content-checks.ts',
       'checks/rules/remark-callout-checks.ts',
       'checks/rules/remark-link-checks.ts',
