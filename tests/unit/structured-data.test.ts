@@ -25,9 +25,9 @@ describe('articleJsonLd', () => {
       'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.',
     ]);
   });
-  it('gives dateModified only when the page says when it was updated', () => {
+  it('gives dateModified only when the page says when it changed', () => {
     expect(articleJsonLd(page)).not.toHaveProperty('dateModified');
-    expect(articleJsonLd({ ...page, updated: new Date('2026-03-01') }).dateModified).toBe('2026-03-01');
+    expect(articleJsonLd({ ...page, dateModified: '2026-03-01' }).dateModified).toBe('2026-03-01');
   });
 });
 
