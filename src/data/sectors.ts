@@ -35,7 +35,8 @@ async function loadNavigation() {
   );
   // The header's navigation, computed once: the header shows it and each sector page's cacheKey covers it.
   const header: SectorNav<SectorLink> = sectorNav(links);
-  const sources = new Map(sorted.map((s) => [s.id, sourceOf(s)]));
+  const repo = repository();
+  const sources = new Map(sorted.map((s) => [s.id, sourceOf(s, repo)]));
   return { sorted, links, header, neighbours, sources };
 }
 
@@ -62,10 +63,13 @@ function repository(): Repository | undefined {
   return (repositoryOnce ??= { value: readRepository(contentDir()) }).value;
 }
 
-/** When an entry's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »). */
-export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }): PageSource {
+/**
+ * When an entry's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »).
+ * `repo`: the history already read, so that the dev server reads it once per page, not once per sector.
+ */
+export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }, repo: Repository | undefined = repository()): PageSource {
   // Every command runs from the project's root (src/settings.ts): Astro's filePath is relative to it.
   const projectRoot = process.cwd();
   if (!entry.filePath) return {};
-  return pageSource(path.resolve(projectRoot, entry.filePath), entry.data.updated, { repository: repository(), editBase: editBaseUrl(), projectRoot });
+  return pageSource(path.resolve(projectRoot, entry.filePath), entry.data.updated, { repository: repo, editBase: editBaseUrl(), projectRoot });
 }
