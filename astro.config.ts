@@ -10,7 +10,7 @@ import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
 import { pruneCss } from './src/styles/prune-css.ts';
-import { indexablePageFilter } from './src/utils/sitemap.ts';
+import { indexablePageFilter, lastmodFromPage } from './src/utils/sitemap.ts';
 
 const env = process.env;
 // `_` is set by the shell to the command that started the build (npm, node, /usr/bin/time…). Astro copies into a
@@ -55,10 +55,27 @@ export default defineConfig({
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
   // The sitemap only when the public address is known (SITE_URL).
-  integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
+  // Each page's lastmod is the day the page shows (src/utils/sitemap.ts).
+  integrations: [
+    mdx(),
+    devServerFlag(),
+    ...(env.SITE_URL
+      ? [
+          sitemap({
+            filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href),
+            serialize: lastmodFromPage(outDir, new URL(base, env.SITE_URL).href),
+          }),
+        ]
+      : []),
+  ],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
-  vite: { plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
+  // Scripts are never inlined into the page, however small (Astro inlines those under assetsInlineLimit): the
+  // Content-Security-Policy (public/_headers) forbids inline scripts. Other assets keep Vite's default.
+  vite: {
+    plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))],
+    build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+  },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
   // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.
   experimental: { incrementalBuild: true },

@@ -20,8 +20,18 @@ async function buildSearchIndex(site: string): Promise<number> {
       forceLanguage: 'fr',
       // Not prose: screen-reader hints, footnote calls (« 1 2. ») and the sources list,
       // which /references/ covers; they made noisy excerpts. Likewise the copies of the sources
-      // shown as footnote previews, the « # » heading anchors and « Sur cette page ».
-      excludeSelectors: ['.sr-only', '[data-footnote-ref]', 'section[data-footnotes]', '.fn-preview', '.heading-anchor', '.toc'],
+      // shown as footnote previews, the « # » heading anchors, « Sur cette page », the « Copier »
+      // buttons and the callouts' titles (« Astuce »).
+      excludeSelectors: [
+        '.sr-only',
+        '[data-footnote-ref]',
+        'section[data-footnotes]',
+        '.fn-preview',
+        '.heading-anchor',
+        '.toc',
+        '.copy-button',
+        '.callout-title',
+      ],
     });
     if (!index) return fail('de la création de l’index', errors);
     const added = await index.addDirectory({ path: site });

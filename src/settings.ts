@@ -1,8 +1,8 @@
 import path from 'node:path';
 
 /**
- * What the environment chooses, read in one place: the content folder, the cache folder, and whether
- * Astro runs its dev server. Paths are resolved from the working directory: every command runs from
+ * What the environment chooses, read in one place: the content folder, the cache folder, the address
+ * of the « Modifier cette page » links, and whether Astro runs its dev server. Paths are resolved from the working directory: every command runs from
  * the project's root (npm scripts do, and scripts/build.ts moves there). astro.config.ts, the content loaders, the checks and the scripts all
  * ask here, so that two of them never disagree on a default.
  */
@@ -27,6 +27,25 @@ export function publicDir(cwd = process.cwd()): string {
 /** Astro's cache folder (`ASTRO_CACHE_DIR`, default `node_modules/.astro`); the preview images are cached there too. */
 export function cacheDir(env: Env = process.env, cwd = process.cwd()): string {
   return path.resolve(cwd, env.ASTRO_CACHE_DIR?.trim() || 'node_modules/.astro');
+}
+
+/**
+ * `EDIT_URL`: where a content file can be edited, its path from the repository's root appended
+ * (https://github.com/compte/depot/edit/main/ gives …/edit/main/content/secteurs/finance.md). Unset: no
+ * « Modifier cette page » link. A final "/" is added if missing; anything but an http(s) address stops the build.
+ */
+export function editBaseUrl(env: Env = process.env): string | undefined {
+  const value = env.EDIT_URL?.trim();
+  if (!value) return undefined;
+  let url: URL | undefined;
+  try {
+    url = new URL(value);
+  } catch {
+    url = undefined;
+  }
+  if (!url || !/^https?:$/.test(url.protocol))
+    throw new Error(`EDIT_URL doit être une adresse web complète (valeur actuelle : « ${value} »), par exemple https://github.com/compte/depot/edit/main/`);
+  return value.endsWith('/') ? value : `${value}/`;
 }
 
 /**

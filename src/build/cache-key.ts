@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { SectorNav } from '../utils/nav.ts';
+import type { PageSource } from '../utils/page-source.ts';
 import type { SectorLink } from '../utils/sectors.ts';
 
 /**
@@ -45,19 +46,30 @@ export interface SectorPageData {
   next?: SectorLink;
   /** What the layout reads from outside the code and the content (the security policy of public/_headers). */
   site?: object;
+  /** The day shown (from git when the frontmatter gives none) and the edit link (EDIT_URL): neither is in the file's digest. */
+  source?: PageSource;
 }
 
 /**
  * The cacheKey of a sector page: the data it shows. The rendered HTML of a markdown entry comes
  * from its file (the digest) and the markdown pipeline (in Astro's config digest: see
- * astro.config.ts); everything else on the page is the entry's data, the header's navigation and
- * the previous/next links. Above FULL_NAV_LIMIT the header shows only the count of sectors, so a
+ * astro.config.ts); everything else on the page is the entry's data, the header's navigation,
+ * the previous/next links and the page's source (last change, edit link). Above FULL_NAV_LIMIT the header shows only the count of sectors, so a
  * title edited elsewhere changes the key of its two neighbours only.
  * No digest (a loader that gives none): no key, the page is always rendered.
  */
-export function sectorPageKey({ sector, nav, previous, next, site }: SectorPageData): string | undefined {
+export function sectorPageKey({ sector, nav, previous, next, source = {}, site }: SectorPageData): string | undefined {
   if (sector.digest === undefined || sector.digest === '') return undefined;
   const shownNav = nav.kind === 'all' ? { kind: nav.kind, sectors: nav.sectors.map(({ id, title }) => ({ id, title })) } : nav;
   const link = (s?: SectorLink) => (s ? { id: s.id, title: s.title } : null);
-  return hashJson({ id: sector.id, digest: sector.digest, data: sector.data, nav: shownNav, previous: link(previous), next: link(next), site: site ?? null });
+  return hashJson({
+    id: sector.id,
+    digest: sector.digest,
+    data: sector.data,
+    nav: shownNav,
+    previous: link(previous),
+    next: link(next),
+    source,
+    site: site ?? null,
+  });
 }

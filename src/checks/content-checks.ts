@@ -28,6 +28,7 @@ import { crossFileProblems } from './cross-file.ts';
 import { watchContentChecks } from './dev-checks.ts';
 import { bodyStartLine, keyLine } from './frontmatter.ts';
 import { displayPath, formatReport, type Problem } from './problems.ts';
+import { remarkCalloutChecks } from './rules/remark-callout-checks.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
 import { remarkHeadingChecks } from './rules/remark-heading-checks.ts';
 import { remarkHtmlAllowlist } from './rules/remark-html-allowlist.ts';
@@ -94,6 +95,7 @@ export function checkTree(tree: Root, file: { path?: string; value: string }, li
     .use(remarkHeadingChecks)
     .use(remarkMdxImports)
     .use(remarkNonEmptyBody)
+    .use(remarkCalloutChecks)
     .runSync(tree, checked);
   const problems = checked.messages.filter((m) => m.source === SOURCE).map((m) => ({ line: m.line ? m.line + lineOffset : undefined, message: m.reason }));
   return { problems, links, anchors: markdownAnchors(tree), assets };

@@ -1,6 +1,9 @@
+import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
-import { isDevServer } from '../settings.ts';
+import { contentDir, editBaseUrl, isDevServer } from '../settings.ts';
+import { readRepository, type Repository } from '../utils/git.ts';
 import { sectorNav, type SectorNav } from '../utils/nav.ts';
+import { pageSource, type PageSource } from '../utils/page-source.ts';
 import { neighboursById, sortSectors, type SectorLink } from '../utils/sectors.ts';
 
 /**
@@ -32,10 +35,12 @@ async function loadNavigation() {
   );
   // The header's navigation, computed once: the header shows it and each sector page's cacheKey covers it.
   const header: SectorNav<SectorLink> = sectorNav(links);
-  return { sorted, links, header, neighbours };
+  const repo = repository();
+  const sources = new Map(sorted.map((s) => [s.id, sourceOf(s, repo)]));
+  return { sorted, links, header, neighbours, sources };
 }
 
-/** Sorted sectors, their links, the header's navigation and each one's neighbours: computed once per build. */
+/** Sorted sectors, their links, the header's navigation, each one's neighbours and page source: computed once per build. */
 export function getSectorNavigation() {
   if (isDevServer()) return loadNavigation();
   return (navigationOnce ??= loadNavigation());
@@ -45,4 +50,26 @@ export async function getHome() {
   const home = await getEntry('accueil', 'accueil');
   if (!home) throw new Error('Le fichier de la page d’accueil est introuvable : créez content/accueil.md.');
   return home;
+}
+
+/**
+ * The content folder's git history, read once per build (one `git log` for every file), again on each
+ * page of the dev server so that a commit or an edit shows there too.
+ */
+let repositoryOnce: { value: Repository | undefined } | undefined;
+
+function repository(): Repository | undefined {
+  if (isDevServer()) return readRepository(contentDir());
+  return (repositoryOnce ??= { value: readRepository(contentDir()) }).value;
+}
+
+/**
+ * When an entry's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »).
+ * `repo`: the history already read, so that the dev server reads it once per page, not once per sector.
+ */
+export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }, repo: Repository | undefined = repository()): PageSource {
+  // Every command runs from the project's root (src/settings.ts): Astro's filePath is relative to it.
+  const projectRoot = process.cwd();
+  if (!entry.filePath) return {};
+  return pageSource(path.resolve(projectRoot, entry.filePath), entry.data.updated, { repository: repo, editBase: editBaseUrl(), projectRoot });
 }

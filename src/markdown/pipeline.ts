@@ -9,6 +9,8 @@ import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { remarkContentChecks } from '../checks/content-checks.ts';
 import { externalLinksOptions } from './external-links.ts';
+import { rehypeCallouts } from './rehype-callouts.ts';
+import { rehypeCopyButtons } from './rehype-copy-buttons.ts';
 import { footnoteOptions } from './footnote-labels.ts';
 import { rehypeFootnotePreviews } from './rehype-footnote-previews.ts';
 import { rehypeFrenchTypography } from './rehype-french-typography.ts';
@@ -42,6 +44,9 @@ export const markdownOptions = {
     [rehypeExternalLinks, externalLinksOptions] as [typeof rehypeExternalLinks, typeof externalLinksOptions],
     rehypeHeadingAnchors,
     rehypeFootnotePreviews,
+    // GitHub's `> [!TIP]` as callouts with French titles; a « Copier » button after each code block.
+    rehypeCallouts,
+    rehypeCopyButtons,
     rehypeFrenchTypography,
   ],
 };

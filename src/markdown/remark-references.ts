@@ -3,16 +3,19 @@ import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 
-/** One cited source: the footnote's label, the link's visible title and its URL. */
+/**
+ * One cited source: the footnote's label, then either its first link's visible title and URL, or,
+ * for a work with no web address (a book), the note's whole text as `title` and no `url`.
+ */
 export interface Reference {
   label: string;
   title: string;
-  url: string;
+  url?: string;
 }
 
 /**
  * The sources a page cites: every footnote definition that is called, in the order
- * of first call (the order readers see in « Références »), with its first link.
+ * of first call (the order readers see in « Références »), with its first link or its text.
  */
 export function extractReferences(tree: Root): Reference[] {
   const definitions = new Map<string, FootnoteDefinition>();
@@ -29,7 +32,12 @@ export function extractReferences(tree: Root): Reference[] {
     visit(definition, 'link', (l) => {
       link ??= l;
     });
-    if (link) references.push({ label: node.label ?? node.identifier, title: toString(link).trim(), url: link.url });
+    const label = node.label ?? node.identifier;
+    if (link) references.push({ label, title: toString(link).trim(), url: link.url });
+    else {
+      const text = toString(definition).replace(/\s+/g, ' ').trim();
+      if (text) references.push({ label, title: text });
+    }
   });
   return references;
 }

@@ -10,7 +10,8 @@ export function articleJsonLd(page: {
   /** Absolute URL of the 1200×630 preview image. */
   image: { url: string };
   references: readonly Reference[];
-  updated?: Date;
+  /** The day the page last changed ("2026-03-15"), as the page shows it. */
+  dateModified?: string;
 }): JsonLd {
   return {
     '@context': 'https://schema.org',
@@ -19,10 +20,10 @@ export function articleJsonLd(page: {
     description: page.description,
     url: page.url,
     image: page.image.url,
-    ...(page.updated ? { dateModified: page.updated.toISOString().slice(0, 10) } : {}),
+    ...(page.dateModified ? { dateModified: page.dateModified } : {}),
     // Kept short (the page's language is in <html lang>; no publisher, no image object): every byte
-    // here counts in the page's budget.
-    citation: page.references.map((r) => ({ '@type': 'CreativeWork', name: r.title, url: r.url })),
+    // here counts in the page's budget. A work cited in words is a Text citation, as schema.org allows.
+    citation: page.references.map((r) => (r.url === undefined ? r.title : { '@type': 'CreativeWork', name: r.title, url: r.url })),
   };
 }
 

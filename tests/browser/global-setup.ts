@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildSite, removeAll } from '../build/build-site.ts';
+import { buildSite, contentWith, removeAll } from '../build/build-site.ts';
 import { findChromium, INSTALL_HINT } from './chromium-path.ts';
 import { startServer } from '../../scripts/serve.ts';
 
@@ -14,13 +14,14 @@ export interface ServedBuild {
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    served: { site: ServedBuild; subPath: ServedBuild };
+    /** The real site at the root and under a sub-path; the real content plus tests/fixtures/features (a callout of each type, code in MDX). */
+    served: { site: ServedBuild; subPath: ServedBuild; features: ServedBuild };
   }
 }
 
 export const SUB_PATH = '/prompt/';
 
-/** Builds the site twice (at the root and under a sub-path), serves both with gzip and the 404 page. */
+/** Builds the site three times (at the root, under a sub-path, with the features fixture), serves each with gzip and the 404 page. */
 export default async function setup(project: TestProject) {
   if (!findChromium()) {
     // Said once here; each browser suite then reports itself skipped (or failed in CI).
@@ -29,17 +30,18 @@ export default async function setup(project: TestProject) {
   }
   const servers: { close: () => Promise<void> }[] = [];
   const dirs: string[] = [];
-  const serve = async (base: string): Promise<ServedBuild> => {
-    const build = buildSite(base === '/' ? {} : { BASE_PATH: base });
+  const serve = async (base: string, env: Record<string, string> = {}): Promise<ServedBuild> => {
+    const build = buildSite(base === '/' ? env : { ...env, BASE_PATH: base });
     if (build.status !== 0) throw new Error(`La construction du site (base ${base}) a échoué :\n${build.output}`);
     dirs.push(path.dirname(build.outDir));
     const server = await startServer({ root: build.outDir, port: 0, base });
     servers.push(server);
     return { dir: build.outDir, url: server.url, base };
   };
-  project.provide('served', { site: await serve('/'), subPath: await serve(SUB_PATH) });
+  const featuresContent = contentWith('features');
+  project.provide('served', { site: await serve('/'), subPath: await serve(SUB_PATH), features: await serve('/', { CONTENT_DIR: featuresContent }) });
   return async () => {
     await Promise.all(servers.map((s) => s.close()));
-    removeAll(...dirs);
+    removeAll(...dirs, featuresContent);
   };
 }

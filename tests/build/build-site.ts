@@ -1,7 +1,8 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { commitAll, git } from '../git.ts';
 
 export const projectRoot = path.resolve(import.meta.dirname, '../..');
 
@@ -44,4 +45,35 @@ export function contentWith(fixture: string): string {
 
 export function removeAll(...dirs: string[]) {
   for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+}
+
+/** The edit address the feature builds are given. */
+export const EDIT_URL = 'https://github.com/compte/depot/edit/main/';
+
+/**
+ * A git repository holding the real content plus a fixture in `site/contenu/` (a content folder that is
+ * not at the repository's root), committed on known days: everything on 1 March 2026, then `edited`
+ * (paths in the content folder) on 15 March 2026, late in the evening in Paris (still the 15th there,
+ * the 15th in UTC too). `uncommitted` files are then changed without a commit. Returns the repository
+ * and its content folder.
+ */
+export function gitContentWith(fixture: string, { edited = [] as string[], uncommitted = [] as string[] } = {}): { repo: string; content: string } {
+  const repo = mkdtempSync(path.join(tmpdir(), 'pe-depot-'));
+  const content = path.join(repo, 'site/contenu');
+  cpSync(path.join(projectRoot, 'content'), content, { recursive: true });
+  cpSync(path.join(projectRoot, 'tests/fixtures', fixture), content, { recursive: true });
+  git(repo, ['init', '-q']);
+  commitAll(repo, 'contenu', '2026-03-01T10:00:00+01:00');
+  const touch = (file: string, text: string) => appendFileSync(path.join(content, file), text);
+  for (const file of edited) touch(file, '\nUn paragraphe ajouté plus tard.\n');
+  commitAll(repo, 'modifications', '2026-03-15T23:30:00+01:00');
+  for (const file of uncommitted) touch(file, '\nUn paragraphe pas encore enregistré dans git.\n');
+  return { repo, content };
+}
+
+/** A clone of `repo` with its last commit only (as CI's default checkout makes): git cannot tell when files changed. */
+export function shallowClone(repo: string): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pe-superficiel-'));
+  git(dir, ['clone', '-q', '--depth', '1', `file://${repo}`, '.']);
+  return dir;
 }

@@ -20,6 +20,7 @@ const CASES: [string, Expected[]][] = [
     'source-not-absolute',
     [{ file: L, line: 9, message: /la source de la note \[\^1\] n’est pas une adresse web complète \(« www\.example\.org\/tournees »\)/ }],
   ],
+  ['footnote-empty', [{ file: L, line: 9, message: /la note \[\^1\] est vide : écrivez sa source/ }]],
   ['javascript-url', [{ file: L, line: 7, message: /une adresse « javascript: » est interdite/ }]],
   ['data-url', [{ file: L, line: 7, message: /l’adresse « data:text\/html,<b>x<\/b> » commence par « data: », qui n’est pas permis/ }]],
   ['vbscript-url', [{ file: L, line: 7, message: /commence par « vbscript: », qui n’est pas permis/ }]],
@@ -52,6 +53,17 @@ const CASES: [string, Expected[]][] = [
   ],
   ['mdx-syntax', [{ file: 'secteurs/logistique.mdx', line: 7, message: /le fichier MDX ne peut pas être lu.*fermez chaque balise/ }]],
   ['mdx-missing-import', [{ file: 'secteurs/logistique.mdx', line: 7, message: /l’import « \.\/carte\.astro » mène à un fichier qui n’existe pas/ }]],
+  [
+    'callout-unknown-type',
+    [
+      {
+        file: L,
+        line: 9,
+        message:
+          /le type d’encadré « ASTUCE » n’existe pas \(vouliez-vous écrire \[!TIP\] \?\) : les types possibles sont NOTE \(Remarque\), TIP \(Astuce\), IMPORTANT, WARNING \(Attention\), CAUTION \(Danger\)/,
+      },
+    ],
+  ],
   [
     'missing-page',
     [

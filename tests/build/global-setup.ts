@@ -2,14 +2,16 @@ import path from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { buildSite, contentWith, projectRoot, removeAll } from './build-site.ts';
+import { buildSite, contentWith, EDIT_URL, gitContentWith, projectRoot, removeAll, shallowClone } from './build-site.ts';
 import { runIncrementalScenario, type IncrementalScenario } from './incremental-scenario.ts';
 import { writeSyntheticContent } from '../../scripts/bench-content.ts';
 import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    builds: { site: string; extraSector: string; manySectors: string; linking: string; allowedContent: string };
+    builds: { site: string; extraSector: string; manySectors: string; linking: string; allowedContent: string; features: string; featuresShallow: string };
+    /** The repository the features build comes from (its content in site/contenu/). */
+    featuresRepo: string;
     /** Output of a build that must fail: an alias equal to an existing page. */
     aliasClash: { status: number | null; output: string };
     /** Rebuilds with one cache after edits, each beside a clean build of the same content. */
@@ -37,6 +39,15 @@ export default function setup(project: TestProject) {
   const allowedContent = contentWith('allowed-content');
   const allowed = buildSite({ CONTENT_DIR: allowedContent });
   if (allowed.status !== 0) throw new Error(`La construction du contenu permis a échoué :\n${allowed.output}`);
+  // Callouts, code in .md and .mdx, a book cited by two sectors; in git with dated commits, with an edit address and a sitemap.
+  const features = gitContentWith('features', { edited: ['secteurs/logistique.md'], uncommitted: ['secteurs/sante.md'] });
+  const featureEnv = { EDIT_URL, SITE_URL: 'https://exemple.github.io' };
+  const featured = buildSite({ CONTENT_DIR: features.content, ...featureEnv });
+  if (featured.status !== 0) throw new Error(`La construction des fonctions de lecture a échoué :\n${featured.output}`);
+  // The same repository cloned with its last commit only: no date from git.
+  const shallow = shallowClone(features.repo);
+  const shallowBuild = buildSite({ CONTENT_DIR: path.join(shallow, 'site/contenu'), ...featureEnv });
+  if (shallowBuild.status !== 0) throw new Error(`La construction depuis un clone superficiel a échoué :\n${shallowBuild.output}`);
   const clashContent = contentWith('alias-clash');
   const clash = buildSite({ CONTENT_DIR: clashContent });
   const incremental = runIncrementalScenario();
@@ -46,9 +57,13 @@ export default function setup(project: TestProject) {
     manySectors: many.outDir,
     linking: linking.outDir,
     allowedContent: allowed.outDir,
+    features: featured.outDir,
+    featuresShallow: shallowBuild.outDir,
   });
+  project.provide('featuresRepo', features.repo);
   project.provide('aliasClash', { status: clash.status, output: clash.output });
   project.provide('incremental', incremental.scenario);
-  const temporary = [site, extra, many, linking, allowed, clash].map((b) => path.dirname(b.outDir));
-  return () => removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, allowedContent, clashContent);
+  const temporary = [site, extra, many, linking, allowed, featured, shallowBuild, clash].map((b) => path.dirname(b.outDir));
+  return () =>
+    removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, allowedContent, clashContent, features.repo, shallow);
 }

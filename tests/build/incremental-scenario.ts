@@ -4,6 +4,7 @@ import path from 'node:path';
 import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site.ts';
 import { editedSector, syntheticSector, writeSyntheticContent } from '../../scripts/bench-content.ts';
 import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
+import { commitAll, git } from '../git.ts';
 
 /** One rebuild of the scenario: what changed, what should be rendered again, and the two outputs to compare. */
 export interface IncrementalStep {
@@ -99,6 +100,9 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
 
   writeSyntheticContent(content, 11, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
   writeFileSync(sectorFile('logistique.mdx'), MDX);
+  // In git: the pages show the day of their file's last commit (until an edit leaves it uncommitted).
+  git(content, ['init', '-q']);
+  commitAll(content, 'contenu initial', '2026-03-01T10:00:00+01:00');
   check(buildInto(outDir, cacheDir, env), 'initiale');
 
   const steps: IncrementalStep[] = [];
@@ -113,7 +117,7 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
     const cacheWrites = [...after].filter(([file, written]) => before.get(file) !== written).map(([file]) => file);
     const snapshot = path.join(work, `step-${steps.length + 1}`);
     cpSync(outDir, snapshot, { recursive: true });
-    const clean = check(buildSite(env), `à neuf (${name})`);
+    const clean = check(buildSite({ ...env, ...launch }), `à neuf (${name})`);
     steps.push({ name, ...expected, incremental: snapshot, incrementalLog: incremental.output, cacheWrites, cached: [...after.keys()], clean: clean.outDir });
   };
   const all = (...extra: string[]) => [...Array.from({ length: 11 }, (_, i) => id(i + 1)), 'logistique', ...extra];
@@ -158,6 +162,22 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
     renderedPreviews: ['nouveau'],
     removedSectors: [id(12)],
   });
+
+  // A file edited then restored in two commits: the same file (same digest), a new « Mis à jour le ».
+  const fifth = sectorFile(`${id(5)}.md`);
+  const original = readFileSync(fifth, 'utf8');
+  writeFileSync(fifth, `${original}\nUne ligne retirée aussitôt.\n`);
+  git(content, ['commit', '-q', '-m', 'essai', '--', fifth], '2026-04-02T09:00:00+02:00');
+  writeFileSync(fifth, original);
+  git(content, ['commit', '-q', '-m', 'retour', '--', fifth], '2026-04-02T09:05:00+02:00');
+  rebuild('secteur daté d’un nouveau commit, fichier identique', { renderedSectors: [id(5)], renderedPreviews: [], removedSectors: [] });
+
+  // EDIT_URL set: every page gets its « Modifier cette page » link.
+  rebuild(
+    'EDIT_URL ajouté',
+    { renderedSectors: all('nouveau'), renderedPreviews: [], removedSectors: [] },
+    { EDIT_URL: 'https://github.com/compte/depot/edit/main/' },
+  );
 
   const temporary = [work, ...builds.filter((b) => !b.outDir.startsWith(work)).map((b) => path.dirname(b.outDir))];
   return { scenario: { cacheDir, steps }, temporary };

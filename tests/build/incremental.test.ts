@@ -4,7 +4,7 @@ import { describe, expect, inject, it } from 'vitest';
 import { sourceDigest } from '../../src/build/source-digest.ts';
 import { projectRoot } from './build-site.ts';
 
-// tests/build/incremental-scenario.ts: one cache, four rebuilds after edits, each beside a clean build.
+// tests/build/incremental-scenario.ts: one cache, six rebuilds after edits, each beside a clean build.
 const { cacheDir, steps } = inject('incremental');
 
 /** Every file of a folder, relative, sorted. */
@@ -27,6 +27,8 @@ describe('incremental rebuild', () => {
       'secteur ajouté, 13 secteurs',
       'titre et textes modifiés, 13 secteurs',
       'secteur retiré et secteur ajouté, 13 secteurs',
+      'secteur daté d’un nouveau commit, fichier identique',
+      'EDIT_URL ajouté',
     ]);
   });
 
@@ -74,6 +76,18 @@ describe('incremental rebuild', () => {
     const neighbour = readFileSync(path.join(thirteen.incremental, page('secteur-0009')), 'utf8');
     expect(neighbour).toMatch(/rel="prev"[^]*Un autre titre modifié \(secteur 8\)/);
     expect(readFileSync(path.join(thirteen.incremental, page('secteur-0001')), 'utf8')).not.toContain('secteur 8)');
+  });
+
+  it('shows the day of the last commit, none for a file edited since, and the edit link once EDIT_URL is set', () => {
+    const [first, , , , dated, edit] = steps;
+    const shown = (dir: string, id: string) => /Mis à jour le <time datetime="([\d-]+)">/.exec(readFileSync(path.join(dir, page(id)), 'utf8'))?.[1];
+    expect(shown(first.incremental, 'secteur-0005')).toBe('2026-03-01');
+    expect(shown(first.incremental, 'secteur-0006')).toBeUndefined();
+    expect(shown(dated.incremental, 'secteur-0005')).toBe('2026-04-02');
+    expect(shown(dated.incremental, 'secteur-0004')).toBe('2026-03-01');
+    expect(readFileSync(path.join(edit.incremental, page('secteur-0005')), 'utf8')).toMatch(
+      /<a href="https:\/\/github\.com\/compte\/depot\/edit\/main\/secteurs\/secteur-0005\.md"[^>]*>Modifier cette page<\/a>/,
+    );
   });
 
   it('puts the markdown pipeline’s code digest into the config digest of Astro’s content store', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { BUDGETS, measurePages } from '../../scripts/page-budgets.ts';
+import { BUDGETS, CODE_PAGE_JS, measurePages } from '../../scripts/page-budgets.ts';
 import { BuiltSite, text } from './site.ts';
 
 const site = new BuiltSite(inject('builds').site);
@@ -21,31 +21,41 @@ function proseText(doc: Document): string {
 }
 
 describe('page budgets, every page but search', () => {
-  const rows = measurePages(site.root, { base: '/' }) as {
-    page: string;
-    requests: number;
-    gzipBytes: number;
-    jsBytes: number;
-    fonts: number;
-    overBudget: string[];
-  }[];
+  const rows = measurePages(site.root, { base: '/' });
 
   it('measures every built page', () => {
     expect(rows.map((r) => r.page)).toEqual(site.pages());
   });
 
-  it.each(site.pages().filter((p) => !isSearchPage(p)))('%s: ≤ 2 requests, no script, no web font, ≤ 8 KB gzip', (page) => {
-    const row = rows.find((r) => r.page === page)!;
-    expect(row.requests).toBeLessThanOrEqual(BUDGETS.requests);
-    expect(row.jsBytes).toBe(0);
-    expect(row.fonts).toBe(0);
-    expect(row.gzipBytes).toBeLessThanOrEqual(BUDGETS.gzipBytes);
-    expect(row.overBudget).toEqual([]);
-    const doc = site.document(page);
-    // JSON-LD blocks are data for search engines, never executed: not JavaScript.
-    expect(doc.querySelectorAll('script:not([type="application/ld+json"])')).toHaveLength(0);
-    expect(site.html(page)).not.toMatch(/@font-face/);
-    expect(doc.querySelector('link[rel~="icon"]')?.getAttribute('href')).toMatch(/^data:/);
+  it.each(site.pages().filter((p) => !isSearchPage(p)))(
+    '%s: ≤ 2 requests, no web font, ≤ 8 KB gzip, no script but the copy buttons’ one where there is code',
+    (page) => {
+      const row = rows.find((r) => r.page === page)!;
+      const doc = site.document(page);
+      expect(row.requests).toBeLessThanOrEqual(BUDGETS.requests);
+      expect(row.fonts).toBe(0);
+      expect(row.gzipBytes).toBeLessThanOrEqual(BUDGETS.gzipBytes);
+      expect(row.overBudget).toEqual([]);
+      // JSON-LD blocks are data for search engines, never executed: not JavaScript.
+      const scripts = [...doc.querySelectorAll('script:not([type="application/ld+json"])')];
+      expect(row.hasCode).toBe(doc.querySelector('pre') !== null);
+      if (row.hasCode) {
+        expect(scripts.map((s) => `${s.getAttribute('type')} ${s.textContent}`)).toEqual(['module ']);
+        expect(scripts[0].getAttribute('src')).toMatch(/^\/_astro\/CopyButtons\.[\w.-]+\.js$/);
+        expect(row.jsGzipBytes).toBeGreaterThan(0);
+        expect(row.jsGzipBytes).toBeLessThanOrEqual(CODE_PAGE_JS.gzipBytes);
+      } else {
+        expect(scripts).toHaveLength(0);
+        expect(row.jsBytes).toBe(0);
+      }
+      expect(site.html(page)).not.toMatch(/@font-face/);
+      expect(doc.querySelector('link[rel~="icon"]')?.getAttribute('href')).toMatch(/^data:/);
+    },
+  );
+
+  it('loads no script on the home page, /references/ and the 404 page, and one on every sector page (each has an example prompt)', () => {
+    for (const page of ['/', '/references/', '/404.html']) expect(rows.find((r) => r.page === page)!.scripts, page).toBe(0);
+    for (const page of SECTOR_PAGES) expect(rows.find((r) => r.page === page)!.scripts, page).toBe(1);
   });
 });
 
@@ -122,7 +132,8 @@ describe.each(SECTOR_PAGES)('reading aids on %s', (page) => {
     const after: Element[] = [];
     for (let el = heading.parentElement!.nextElementSibling; el && !el.matches('.heading, section'); el = el.nextElementSibling) after.push(el);
     expect(after.some((el) => el.tagName === 'P' && /exemple fictif/i.test(text(el)))).toBe(true);
-    const code = after.find((el) => el.tagName === 'PRE')?.querySelector('code.language-text');
+    // The block comes in its wrapper with the « Copier » button (rehype-copy-buttons.ts).
+    const code = after.find((el) => el.matches('.code-block'))?.querySelector(':scope > pre > code.language-text');
     expect(text(code).length).toBeGreaterThan(100);
   });
 

@@ -70,6 +70,29 @@ describe('buildBibliography', () => {
     expect(buildBibliography([{ id: 'a', title: 'A', references: [ref('', 'https://nu.example/')] }])[0].title).toBe('https://nu.example/');
   });
 
+  it('lists a work cited in words (no URL) once, whatever its spacing, case or final full stop, with both sectors', () => {
+    const result = buildBibliography([
+      { id: 'a', title: 'A', references: [{ label: '4', title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.' }] },
+      {
+        id: 'b',
+        title: 'B',
+        references: [{ label: '1', title: 'Dupont,  la sécurité des systèmes, Éditions Exemple, 2023, p. 12' }, ref('Un site', 'https://a.example/')],
+      },
+      { id: 'c', title: 'C', references: [{ label: '1', title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 14.' }] },
+    ]);
+    expect(result).toEqual([
+      {
+        title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.',
+        sectors: [
+          { id: 'a', title: 'A' },
+          { id: 'b', title: 'B' },
+        ],
+      },
+      { title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 14.', sectors: [{ id: 'c', title: 'C' }] },
+      { title: 'Un site', url: 'https://a.example/', sectors: [{ id: 'b', title: 'B' }] },
+    ]);
+  });
+
   it('returns nothing when no sector cites anything', () => {
     expect(buildBibliography([{ id: 'a', title: 'A', references: [] }])).toEqual([]);
   });

@@ -133,6 +133,19 @@ describe('sectorPageKey', () => {
     expect(extra).toBe(plain);
   });
 
+  it('changes with the day the page shows and its edit link, which its file’s digest does not cover (git, EDIT_URL)', () => {
+    const base = { sector: sectors(1)[0], nav: { kind: 'index' as const, total: 20 } };
+    const keys = [
+      sectorPageKey(base),
+      sectorPageKey({ ...base, source: { lastChange: '2026-03-15' } }),
+      sectorPageKey({ ...base, source: { lastChange: '2026-03-16' } }),
+      sectorPageKey({ ...base, source: { lastChange: '2026-03-16', editUrl: 'https://github.com/c/d/edit/main/content/secteurs/s1.md' } }),
+      sectorPageKey({ ...base, source: { lastChange: '2026-03-16', editUrl: 'https://github.com/c/d/edit/dev/content/secteurs/s1.md' } }),
+    ];
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(sectorPageKey({ ...base, source: {} })).toBe(keys[0]);
+  });
+
   it('gives no key without a digest of the file: such a page is always rendered', () => {
     const { digest: _digest, ...sector } = sectors(1)[0];
     expect(sectorPageKey({ sector, nav: { kind: 'index', total: 20 } })).toBeUndefined();

@@ -77,10 +77,21 @@ describe('content checks on markdown', () => {
     },
   );
 
-  it('refuse a footnote with no link to its source', () => {
-    expect(check('Du texte[^1].\n\n[^1]: Un livre quelque part.\n')).toEqual([
-      { line: 3, message: expect.stringContaining('la note [^1] ne contient pas de lien vers sa source') },
+  it('accept a footnote that cites a work in words, with no web address (a book)', () => {
+    expect(check('Du texte[^4].\n\n[^4]: Dupont, *La sécurité des systèmes*, Éditions Exemple, 2023, p. 12.\n')).toEqual([]);
+  });
+
+  it('still refuse a relative address in a footnote that cites in words and links', () => {
+    expect(check('Du texte[^1].\n\n[^1]: Dupont, *La sécurité*, 2023, [en ligne](www.exemple.fr/livre).\n')).toEqual([
+      { line: 3, message: expect.stringContaining('la source de la note [^1] n’est pas une adresse web complète (« www.exemple.fr/livre »)') },
     ]);
+  });
+
+  it('refuse an empty footnote, showing both ways to cite', () => {
+    const problems = check('Du texte[^1].\n\n[^1]:\n');
+    expect(problems).toEqual([{ line: 3, message: expect.stringContaining('la note [^1] est vide') }]);
+    expect(problems[0].message).toContain('[Titre de la source](https://…)');
+    expect(problems[0].message).toContain('Auteur, *Titre*, Éditeur, année.');
   });
 
   it.each([
@@ -150,6 +161,26 @@ describe('content checks on markdown', () => {
 
   it.each([[''], ['\n\n'], ['<!-- rien à lire -->\n']])('refuse an empty body: %j', (markdown) => {
     expect(check(markdown)).toEqual([{ line: undefined, message: expect.stringContaining('la page n’a pas de texte') }]);
+  });
+
+  it('accept a callout of each type, any case, and quotations that only look like one', () => {
+    const callouts = ['NOTE', 'TIP', 'IMPORTANT', 'WARNING', 'CAUTION', 'tip'].map((t) => `> [!${t}]\n> Un conseil.\n`).join('\n');
+    expect(check(`${callouts}\n> Une citation qui dit [!TIP] au milieu.\n\n> [lien](https://example.org)\n`)).toEqual([]);
+  });
+
+  it('refuse an unknown callout type, naming it, the valid types and the likely one', () => {
+    const [problem, ...rest] = check('Texte.\n\n> [!ASTUCE]\n> Relisez la réponse.\n');
+    expect(rest).toEqual([]);
+    expect(problem.line).toBe(3);
+    expect(problem.message).toContain('le type d’encadré « ASTUCE » n’existe pas (vouliez-vous écrire [!TIP] ?)');
+    expect(problem.message).toContain('NOTE (Remarque), TIP (Astuce), IMPORTANT, WARNING (Attention), CAUTION (Danger)');
+    expect(check('> [!WARNIG]\n> Prudence.\n')[0].message).toContain('(vouliez-vous écrire [!WARNING] ?)');
+    expect(check('> [!XYZZY]\n> Texte.\n')[0].message).toMatch(/« XYZZY » n’existe pas : les types possibles/);
+  });
+
+  it('refuse a callout marker followed by text on its line, or with no text: both would show as a quotation', () => {
+    expect(check('> [!TIP] Relisez la réponse.\n')).toEqual([{ line: 1, message: expect.stringContaining('« [!TIP] » doit être seul sur sa ligne') }]);
+    expect(check('Texte.\n\n> [!NOTE]\n')).toEqual([{ line: 3, message: expect.stringContaining('l’encadré « [!NOTE] » est vide') }]);
   });
 
   it('report every problem of a file, not only the first', () => {

@@ -39,4 +39,12 @@ describe('the deploy workflow', () => {
     expect(key).toContain('${{ github.run_id }}');
     expect(key.startsWith(restore)).toBe(true);
   });
+
+  it('clones the whole history: a shallow clone would give the pages no « Mis à jour le »', () => {
+    expect(steps.find((s) => s.uses?.startsWith('actions/checkout'))?.with?.['fetch-depth']).toBe(0);
+  });
+
+  it('builds with EDIT_URL from the repository and the branch it runs on', () => {
+    expect(build?.env?.EDIT_URL).toBe('${{ github.server_url }}/${{ github.repository }}/edit/${{ github.ref_name }}/');
+  });
 });

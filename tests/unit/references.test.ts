@@ -17,10 +17,15 @@ describe('extractReferences', () => {
     ]);
   });
 
-  it('ignores definitions never called and notes without a link', () => {
-    expect(extractReferences(tree('A[^a] B[^b].\n\n[^a]: Sans lien.\n[^b]: [Lien](https://b.example/)\n[^c]: [Jamais](https://c.example/)'))).toEqual([
+  it('ignores definitions never called', () => {
+    expect(extractReferences(tree('A[^b].\n\n[^b]: [Lien](https://b.example/)\n[^c]: [Jamais](https://c.example/)'))).toEqual([
       { label: 'b', title: 'Lien', url: 'https://b.example/' },
     ]);
+  });
+
+  it('cites a note without a link by its whole text, with no URL (a book), and skips an empty note', () => {
+    const md = 'A[^4] B[^5].\n\n[^4]: Dupont, *La sécurité des systèmes*,\n    Éditions Exemple, 2023, p. 12.\n[^5]:\n';
+    expect(extractReferences(tree(md))).toEqual([{ label: '4', title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.' }]);
   });
 
   it('exposes them to templates through the frontmatter Astro returns', () => {

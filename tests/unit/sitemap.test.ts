@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexablePageFilter } from '../../src/utils/sitemap.ts';
+import { indexablePageFilter, lastmodFromPage } from '../../src/utils/sitemap.ts';
 
 const out = mkdtempSync(path.join(tmpdir(), 'pe-sitemap-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));
@@ -11,7 +11,7 @@ const page = (rel: string, head: string) => {
   writeFileSync(path.join(out, rel, 'index.html'), `<!DOCTYPE html><html><head>${head}</head></html>`);
 };
 page('', '<title>Accueil</title>');
-page('secteurs/sante', '<title>Santé</title>');
+page('secteurs/sante', '<title>Santé</title><script type="application/ld+json">{"@type":"Article","dateModified":"2026-03-15"}</script>');
 page('secteurs/ancien', '<meta name="robots" content="noindex"><meta http-equiv="refresh" content="0; url=/">');
 
 describe('indexablePageFilter', () => {
@@ -25,5 +25,17 @@ describe('indexablePageFilter', () => {
     expect(keep('https://exemple.github.io/prompt/secteurs/absent/')).toBe(false);
     expect(keep('https://exemple.github.io/prompt/og/accueil.png')).toBe(false);
     expect(keep('https://exemple.github.io/autre/')).toBe(false);
+  });
+});
+
+describe('lastmodFromPage', () => {
+  const serialize = lastmodFromPage(out, 'https://exemple.github.io/prompt/');
+  it('gives an entry the day its page shows (its JSON-LD dateModified), and none to a page without one', () => {
+    expect(serialize({ url: 'https://exemple.github.io/prompt/secteurs/sante/' })).toEqual({
+      url: 'https://exemple.github.io/prompt/secteurs/sante/',
+      lastmod: '2026-03-15',
+    });
+    expect(serialize({ url: 'https://exemple.github.io/prompt/' })).toEqual({ url: 'https://exemple.github.io/prompt/' });
+    expect(serialize({ url: 'https://exemple.github.io/prompt/secteurs/absent/' })).toEqual({ url: 'https://exemple.github.io/prompt/secteurs/absent/' });
   });
 });

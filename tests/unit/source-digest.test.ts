@@ -79,9 +79,12 @@ describe('sourceDigest', () => {
       'utils/french-typography.ts',
       'markdown/rehype-heading-anchors.ts',
       'markdown/remark-references.ts',
+      'markdown/rehype-callouts.ts',
+      'markdown/rehype-copy-buttons.ts',
       'checks/content-checks.ts',
       'checks/rules/remark-page-links.ts',
       'checks/rules/remark-html-allowlist.ts',
+      'checks/rules/remark-callout-checks.ts',
     ]) {
       expect(graph).toContain(plugin);
     }

@@ -18,12 +18,16 @@ describe('articleJsonLd', () => {
     image: { url: 'https://exemple.fr/og/secteurs/sante.png' },
     references: [{ label: '1', title: 'Une source', url: 'https://source.fr/a' }],
   };
-  it('cites the page’s references as CreativeWorks', () => {
-    expect(articleJsonLd(page).citation).toEqual([{ '@type': 'CreativeWork', name: 'Une source', url: 'https://source.fr/a' }]);
+  it('cites the page’s references as CreativeWorks, and a work cited in words as Text', () => {
+    const book = { label: '2', title: 'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.' };
+    expect(articleJsonLd({ ...page, references: [...page.references, book] }).citation).toEqual([
+      { '@type': 'CreativeWork', name: 'Une source', url: 'https://source.fr/a' },
+      'Dupont, La sécurité des systèmes, Éditions Exemple, 2023, p. 12.',
+    ]);
   });
-  it('gives dateModified only when the page says when it was updated', () => {
+  it('gives dateModified only when the page says when it changed', () => {
     expect(articleJsonLd(page)).not.toHaveProperty('dateModified');
-    expect(articleJsonLd({ ...page, updated: new Date('2026-03-01') }).dateModified).toBe('2026-03-01');
+    expect(articleJsonLd({ ...page, dateModified: '2026-03-01' }).dateModified).toBe('2026-03-01');
   });
 });
 

@@ -1,4 +1,5 @@
 import type { Nodes, Root } from 'mdast';
+import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
@@ -12,7 +13,11 @@ const isHttpUrl = (url: string) => {
   }
 };
 
-/** Sources: a footnote cites its source with a link, whose address is a complete web address. */
+/**
+ * Sources: a footnote cites its source. Either with a link, whose address is then a complete web
+ * address, or in words alone, for a work with no web address (a book, an article on paper):
+ * « Dupont, *La sécurité des systèmes*, Éditions Exemple, 2023, p. 12. ». An empty note cites nothing.
+ */
 export function remarkSourceChecks() {
   return (tree: Root, file: VFile) => {
     const definitions = new Map<string, string>();
@@ -21,22 +26,23 @@ export function remarkSourceChecks() {
     });
 
     visit(tree, 'footnoteDefinition', (note) => {
-      let sources = 0;
+      const label = note.label ?? note.identifier;
+      let links = 0;
       visit(note, (node) => {
         const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
         if (url === undefined) return;
-        sources++;
+        links++;
         if (!isHttpUrl(url))
           report(
             file,
-            `la source de la note [^${note.label ?? note.identifier}] n’est pas une adresse web complète (« ${url} ») : une source se cite avec son adresse entière, qui commence par https:// (ou http://), par exemple [Titre](https://exemple.fr/article)`,
+            `la source de la note [^${label}] n’est pas une adresse web complète (« ${url} ») : une source se cite avec son adresse entière, qui commence par https:// (ou http://), par exemple [Titre](https://exemple.fr/article), ou sans lien, en toutes lettres (auteur, titre, éditeur, année)`,
             node as Nodes,
           );
       });
-      if (sources === 0)
+      if (links === 0 && !toString(note).trim())
         report(
           file,
-          `la note [^${note.label ?? note.identifier}] ne contient pas de lien vers sa source : écrivez-la sous la forme « [^${note.label ?? note.identifier}]: [Titre de la source](https://…) »`,
+          `la note [^${label}] est vide : écrivez sa source après « [^${label}]: », un lien « [Titre de la source](https://…) » ou, pour un livre, « Auteur, *Titre*, Éditeur, année. »`,
           note,
         );
     });

@@ -1,0 +1,60 @@
+import { createMarkdownProcessor } from '@astrojs/markdown-remark';
+import { parseHTML } from 'linkedom';
+import { describe, expect, it } from 'vitest';
+import { CALLOUT_TITLES, calloutType } from '../../src/markdown/callouts.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
+
+/** The site's whole markdown pipeline, as Astro runs it. */
+async function render(markdown: string) {
+  const processor = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+  const { code } = await processor.render(markdown);
+  return parseHTML(`<body>${code}</body>`).document;
+}
+
+describe('callouts (GitHub alerts)', () => {
+  it.each(Object.entries(CALLOUT_TITLES))('render > [!%s] as a note named by its French title « %s »', async (type, title) => {
+    const doc = await render(`> [!${type}]\n> Relisez toujours la réponse du modèle avant de l’utiliser.\n`);
+    const note = doc.querySelector('[role="note"]')!;
+    expect(note.tagName).toBe('DIV');
+    expect(note.className).toBe(`callout callout-${type.toLowerCase()}`);
+    const label = doc.getElementById(note.getAttribute('aria-labelledby')!)!;
+    expect(label.className).toBe('callout-title');
+    expect(label.parentElement).toBe(note);
+    expect(label.textContent).toBe(title);
+    expect(note.querySelector('p:not(.callout-title)')?.textContent).toBe('Relisez toujours la réponse du modèle avant de l’utiliser.');
+    expect(doc.querySelector('blockquote')).toBeNull();
+    expect(note.textContent).not.toContain('[!');
+  });
+
+  it('keeps every paragraph, link and list of the callout, and applies French typography inside', async () => {
+    const doc = await render('> [!WARNING]\n> Attention: *jamais* de "données personnelles" !\n>\n> - un\n> - [deux](/secteurs/finance/)\n');
+    const note = doc.querySelector('[role="note"]')!;
+    const text = note.querySelector('p:not(.callout-title)')!;
+    expect(text.textContent).toBe('Attention\u00a0: jamais de «\u00a0données personnelles\u00a0»\u202f!');
+    expect(text.querySelector('em')?.textContent).toBe('jamais');
+    expect([...note.querySelectorAll('li')].map((li) => li.textContent)).toEqual(['un', 'deux']);
+    expect(note.querySelector('a')?.getAttribute('href')).toBe('/secteurs/finance/');
+  });
+
+  it('gives each callout of a page its own title id, never one a heading already has', async () => {
+    const doc = await render('## Encadré 1\n\n> [!NOTE]\n> Un.\n\n> [!TIP]\n> Deux.\n');
+    const ids = [...doc.querySelectorAll('[id]')].map((el) => el.id);
+    expect(new Set(ids).size).toBe(ids.length);
+    expect([...doc.querySelectorAll('[role="note"]')].map((n) => n.getAttribute('aria-labelledby'))).toEqual(['encadre-2', 'encadre-3']);
+  });
+
+  it('leaves quotations alone, and what is not a callout GitHub would render (the checks report those)', async () => {
+    for (const markdown of ['> Une citation.\n', '> [!ASTUCE]\n> Un conseil.\n', '> [!TIP] sur la même ligne\n', '> Il a dit [!TIP] ici.\n']) {
+      const doc = await render(markdown);
+      expect(doc.querySelector('[role="note"]'), markdown).toBeNull();
+      expect(doc.querySelector('blockquote'), markdown).not.toBeNull();
+    }
+  });
+
+  it('reads the type in any case, as GitHub does', () => {
+    expect(calloutType('tip')).toBe('TIP');
+    expect(calloutType('Caution')).toBe('CAUTION');
+    expect(calloutType('ASTUCE')).toBeUndefined();
+    expect(calloutType('constructor')).toBeUndefined();
+  });
+});
