@@ -47,9 +47,19 @@ export interface FileChecks {
 /** Where the pipeline leaves each file's checks in the rendered entry. */
 const RENDERED_KEY = 'contentChecks';
 
-/** Every problem of a content folder, all files at once, as the production build sees it (drafts are not pages a published page may link to). */
-export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean } = {}): Problem[] {
-  return siteReport(dir, readHeads(dir), parseAndCheck, options.includeDrafts ?? false);
+/** A file as it would be saved, checked before it is written (the CMS's local backend). */
+export interface PendingFile {
+  /** Absolute path, inside the content folder. */
+  file: string;
+  source: string;
+}
+
+/**
+ * Every problem of a content folder, all files at once, as the production build sees it (drafts are
+ * not pages a published page may link to); with `pending`, as if that file held that text.
+ */
+export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean; pending?: PendingFile } = {}): Problem[] {
+  return siteReport(dir, readHeads(dir, options.pending), parseAndCheck, options.includeDrafts ?? false);
 }
 
 /** The checks of one file's markdown tree; `lineOffset`: lines of the file before the tree's first line. */
@@ -122,10 +132,12 @@ function buildStopped(problems: Problem[]): Error {
   return error;
 }
 
-/** Every content file's frontmatter, read once. */
-function readHeads(dir: string): ContentHead[] {
+/** Every content file's frontmatter, read once; a pending file is read from its text, and counted if it is new. */
+function readHeads(dir: string, pending?: PendingFile): ContentHead[] {
   const root = path.resolve(dir);
-  return contentFiles(root).map((file) => readFrontmatter(file, root));
+  const files = contentFiles(root);
+  if (pending && !files.includes(pending.file)) files.push(pending.file);
+  return files.map((file) => readFrontmatter(file, root, file === pending?.file ? pending.source : undefined));
 }
 
 /** A file's markdown checks when nobody rendered it: parsed here (the body keeps the file's line numbers). */
