@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
+import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
@@ -54,8 +55,9 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
+  // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
-  integrations: [mdx(), devServerFlag(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
+  integrations: [mdx(), devServerFlag(), cms(), ...(env.SITE_URL ? [sitemap({ filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href) })] : [])],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
   vite: { plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))] },
