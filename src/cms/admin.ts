@@ -6,7 +6,7 @@
  */
 import { cleanTitle } from '../utils/new-sector.ts';
 import { sectorSlugFromTitle } from '../utils/slug.ts';
-import { FILE_NAME_KEY, FORMAT, siteFormat, type FrontmatterFormat } from './frontmatter-format.ts';
+import { FILE_NAME_KEY, FORMAT, frontmatterFormat, type FrontmatterFormat } from './frontmatter-format.ts';
 
 /** The part of Decap's Immutable.js entries the hooks use. */
 interface Data {
@@ -48,7 +48,9 @@ function register(cms: Decap) {
   const widget = ((fr.editor as Phrases).editorControlPane as Phrases).widget as Phrases;
   widget.regexPattern = '%{pattern}';
   cms.registerLocale('fr', fr);
-  cms.registerCustomFormat(FORMAT, 'md', siteFormat());
+  // The schema's date fields, named by the page: the schema itself stays out of this module.
+  const dates = (document.documentElement.dataset.dateFields ?? '').split(' ').filter(Boolean);
+  cms.registerCustomFormat(FORMAT, 'md', frontmatterFormat(new Set(dates)));
   cms.registerEventListener({
     name: 'preSave',
     handler: ({ entry }) => {

@@ -1,4 +1,5 @@
 import type { z } from 'astro/zod';
+import { homeSchema, sectorSchema } from '../checks/schema.ts';
 
 /**
  * The CMS's form fields, read from the frontmatter schema (src/checks/schema.ts): a field added there
@@ -135,4 +136,9 @@ export function schemaField(name: string, schema: Schema): SchemaField {
 /** Every field of an object schema, in the schema's order (the order files are written in). */
 export function schemaFields(schema: z.ZodObject): SchemaField[] {
   return Object.entries(schema.shape).map(([name, field]) => schemaField(name, field as Schema));
+}
+
+/** The fields the schemas read as dates: the file format writes them bare (src/cms/frontmatter-format.ts). */
+export function dateFields(): Set<string> {
+  return new Set([...schemaFields(sectorSchema), ...schemaFields(homeSchema)].filter((f) => f.kind === 'date').map((f) => f.name));
 }

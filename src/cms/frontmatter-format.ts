@@ -1,7 +1,5 @@
 import yaml from 'js-yaml';
-import { homeSchema, sectorSchema } from '../checks/schema.ts';
 import { frontmatterLine } from '../utils/frontmatter-text.ts';
-import { schemaFields } from './fields.ts';
 
 /**
  * How the CMS reads and writes a content file, registered in the browser as a Decap format
@@ -150,10 +148,4 @@ export function frontmatterFormat(dateKeys: ReadonlySet<string>): FrontmatterFor
       return `${parts?.opening ?? '---\n'}${frontmatter}${closing}${text && !closing.endsWith('\n') ? '\n' : ''}${text}`;
     },
   };
-}
-
-/** The format of the site's files: the schemas' dates are written as bare dates. */
-export function siteFormat(): FrontmatterFormat {
-  const dates = [...schemaFields(sectorSchema), ...schemaFields(homeSchema)].filter((f) => f.kind === 'date').map((f) => f.name);
-  return frontmatterFormat(new Set(dates));
 }

@@ -14,7 +14,8 @@ import { displayPath, formatReport, type Problem } from '../checks/problems.ts';
 import { sectorSchema } from '../checks/schema.ts';
 import { siteIndex } from '../checks/site-index.ts';
 import { alreadyThere, placeNewSector } from '../utils/new-sector.ts';
-import { siteFormat } from './frontmatter-format.ts';
+import { dateFields } from './fields.ts';
+import { frontmatterFormat } from './frontmatter-format.ts';
 
 type Next = (error?: unknown) => void;
 export type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
@@ -88,7 +89,7 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
   const { registerLocalFs } = require(middlewares) as { registerLocalFs(app: Express, options: { logLevel: string }): Promise<void> };
   // The express decap-server is built with.
   const express = createRequire(middlewares)('express') as ExpressModule;
-  const format = siteFormat();
+  const format = frontmatterFormat(dateFields());
   const sectorKeys = Object.keys(sectorSchema.shape);
   const show = (file: string) => displayPath(file);
 

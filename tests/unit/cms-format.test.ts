@@ -3,13 +3,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/checks/frontmatter.ts';
 import { homeSchema, sectorSchema } from '../../src/checks/schema.ts';
-import { FILE_NAME_KEY, siteFormat } from '../../src/cms/frontmatter-format.ts';
+import { dateFields } from '../../src/cms/fields.ts';
+import { FILE_NAME_KEY, frontmatterFormat } from '../../src/cms/frontmatter-format.ts';
 import { newSector } from '../../src/utils/new-sector.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sectorKeys = Object.keys(sectorSchema.shape);
 const homeKeys = Object.keys(homeSchema.shape);
-const format = siteFormat();
+const format = frontmatterFormat(dateFields());
 // Every real sector, the home page, and a file with all that must survive (fixture).
 const files = [
   ...readdirSync(path.join(root, 'content/secteurs')).map((f) => `content/secteurs/${f}`),
