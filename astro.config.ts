@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
+import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
@@ -54,11 +55,13 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
+  // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
   // Each page's lastmod is the day the page shows (src/utils/sitemap.ts).
   integrations: [
     mdx(),
     devServerFlag(),
+    cms(),
     ...(env.SITE_URL
       ? [
           sitemap({

@@ -1,6 +1,7 @@
 import { defineConfig } from 'vitest/config';
 
-// Four suites: pure units (fast, no build), Astro components (rendered without a build), the built site, and the browser.
+// Five suites: pure units (fast, no build), Astro components (rendered without a build), the built site, the browser,
+// and the writers' editor (/admin/) driven in the browser against `npm run dev`.
 export default defineConfig({
   test: {
     projects: [
@@ -23,6 +24,15 @@ export default defineConfig({
           globalSetup: ['tests/browser/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+        },
+      },
+      {
+        test: {
+          name: 'cms',
+          include: ['tests/cms/**/*.test.ts'],
+          // Each file starts `astro dev` on its own copy of the content and drives the editor in Chromium.
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
         },
       },
     ],

@@ -7,7 +7,7 @@ import path from 'node:path';
 import { displayPath } from '../src/checks/problems.ts';
 import { siteIndex } from '../src/checks/site-index.ts';
 import { contentDir } from '../src/settings.ts';
-import { newSector, nextOrder } from '../src/utils/new-sector.ts';
+import { alreadyThere, newSector, placeNewSector } from '../src/utils/new-sector.ts';
 import { sectorPath } from '../src/utils/paths.ts';
 
 function fail(message: string): never {
@@ -19,31 +19,24 @@ const title = process.argv.slice(2).join(' ').trim();
 if (!title) fail('Indiquez le titre du secteur entre guillemets, par exemple : npm run new-sector -- "La logistique"');
 
 const dir = contentDir();
-const index = siteIndex(dir);
-const sectors = index.entries.filter((e) => e.kind === 'sector');
-const sector = newSector(title, nextOrder(sectors.map((e) => e.order)));
-if (!sector.slug) fail(`Le titre « ${title} » ne donne pas d’adresse (il faut au moins une lettre ou un chiffre) : choisissez un autre titre.`);
+const place = placeNewSector(
+  title,
+  siteIndex(dir).entries.filter((e) => e.kind === 'sector'),
+  displayPath,
+);
+if ('refusal' in place) fail(place.refusal);
+const sector = newSector(title, place.order);
 
 const file = path.join(dir, 'secteurs', sector.fileName);
-const taken = index.byUrl.get(sectorPath(sector.slug));
-if (taken?.length)
-  fail(
-    `Rien n’a été créé : ${displayPath(taken[0].file)} existe déjà et donne l’adresse ${sectorPath(sector.slug)}. ` +
-      'Ce fichier n’a pas été modifié. Ouvrez-le pour le compléter, ou choisissez un autre titre.',
-  );
 try {
   mkdirSync(path.dirname(file), { recursive: true });
   // 'wx': fails if the file appeared meanwhile, so an existing file is never overwritten.
   writeFileSync(file, sector.content, { flag: 'wx' });
 } catch (error) {
   const code = (error as NodeJS.ErrnoException).code;
-  fail(
-    code === 'EEXIST'
-      ? `Rien n’a été créé : ${displayPath(file)} existe déjà (il n’a pas été modifié).`
-      : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`,
-  );
+  fail(code === 'EEXIST' ? alreadyThere(displayPath(file)) : `Impossible de créer ${displayPath(file)} : ${(error as Error).message}`);
 }
-console.log(`Créé : ${displayPath(file)} (adresse ${sectorPath(sector.slug)}, order: ${sector.content.match(/^order: (\d+)/m)![1]}).
+console.log(`Créé : ${displayPath(file)} (adresse ${sectorPath(sector.slug)}, order: ${place.order}).
 Ensuite :
   1. remplacez les textes « À compléter » (la description et le texte) ;
   2. « npm run dev » pour voir la page, « npm run check » pour vérifier le contenu.`);

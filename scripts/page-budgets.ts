@@ -3,12 +3,13 @@
 // Usage: node scripts/page-budgets.ts [dir]   (default: OUT_DIR or dist/; honours BASE_PATH)
 // Exits 1 when a page is over budget. The search page is exempt: it needs its script. Pages with a code
 // block may load one small script, the « Copier » buttons' (src/components/CopyButtons.astro); every other
-// page loads none.
+// page loads none. The writers' editor (/admin/) is not measured: no reader loads it.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
+import { adminPaths } from '../src/utils/paths.ts';
 
 export const BUDGETS = { requests: 2, gzipBytes: 8 * 1024, jsBytes: 0, fonts: 0 };
 /** What a page with a code block may load besides: the copy buttons' one script. */
@@ -20,10 +21,13 @@ const gzipSize = (buf: Buffer) => gzipSync(buf).length;
 const isLocal = (url: string) => !/^(?:[a-z][a-z0-9+.-]*:)?\/\//i.test(url) && !url.startsWith('data:');
 const FONT_EXT = /\.(woff2?|ttf|otf|eot)(?:[?#]|$)/i;
 
-function htmlFiles(dir: string): string[] {
-  return readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? htmlFiles(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : [],
-  );
+/** The pages readers load: the writers' editor (/admin/) is no reader's page. */
+function htmlFiles(dir: string, root = dir): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    const file = path.join(dir, e.name);
+    if (e.isDirectory()) return `/${path.relative(root, file).split(path.sep).join('/')}/` === adminPaths.page ? [] : htmlFiles(file, root);
+    return e.name.endsWith('.html') ? [file] : [];
+  });
 }
 
 /** url() references of a stylesheet that are not data: URIs. */

@@ -2,7 +2,8 @@ import path from 'node:path';
 
 /**
  * What the environment chooses, read in one place: the content folder, the cache folder, the address
- * of the « Modifier cette page » links, and whether Astro runs its dev server. Paths are resolved from the working directory: every command runs from
+ * of the « Modifier cette page » links, whether Astro runs its dev server, and where the CMS publishes.
+ * Paths are resolved from the working directory: every command runs from
  * the project's root (npm scripts do, and scripts/build.ts moves there). astro.config.ts, the content loaders, the checks and the scripts all
  * ask here, so that two of them never disagree on a default.
  */
@@ -70,4 +71,23 @@ export function devServerFlag() {
       },
     },
   };
+}
+
+/**
+ * Where the CMS at /admin/ publishes (README, « Modifier en ligne ») : a GitHub repository and branch,
+ * and the OAuth service that signs writers in to GitHub. Read when /admin/config.yml is built.
+ */
+export interface CmsBackend {
+  /** `CMS_REPO`, "owner/name"; unset, /admin/ cannot publish. */
+  repo?: string;
+  /** `CMS_BRANCH`, default main. */
+  branch: string;
+  /** `CMS_BASE_URL` and `CMS_AUTH_ENDPOINT`: the OAuth service; unset, Netlify's (Decap's default). */
+  baseUrl?: string;
+  authEndpoint?: string;
+}
+
+export function cmsBackend(env: Env = process.env): CmsBackend {
+  const read = (name: string) => env[name]?.trim() || undefined;
+  return { repo: read('CMS_REPO'), branch: read('CMS_BRANCH') ?? 'main', baseUrl: read('CMS_BASE_URL'), authEndpoint: read('CMS_AUTH_ENDPOINT') };
 }

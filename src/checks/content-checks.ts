@@ -62,11 +62,19 @@ const RENDERED_KEY = 'contentChecks';
 /** A file's markdown checks kept by its text, for a long-running check that sees the folder change. */
 export type ChecksMemo = Map<string, { source: string; checks: FileChecks }>;
 
+/** A file as it would be saved, checked before it is written (the CMS's local backend). */
+export interface PendingFile {
+  /** Absolute path, inside the content folder. */
+  file: string;
+  source: string;
+}
+
 /**
  * Every problem of a content folder, all files at once, as the production build sees it (drafts are
- * not pages a published page may link to). With a `memo`, an unchanged file is not parsed again.
+ * not pages a published page may link to); with `pending`, as if that file held that text. With a
+ * `memo`, an unchanged file is not parsed again.
  */
-export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean; memo?: ChecksMemo } = {}): Problem[] {
+export function checkContent(dir: string = contentDir(), options: { includeDrafts?: boolean; pending?: PendingFile; memo?: ChecksMemo } = {}): Problem[] {
   const { memo } = options;
   const checksOf = (head: ContentHead) => {
     const known = memo?.get(head.entry.file);
@@ -75,7 +83,7 @@ export function checkContent(dir: string = contentDir(), options: { includeDraft
     memo?.set(head.entry.file, { source: head.source, checks });
     return checks;
   };
-  return siteReport(dir, readHeads(dir), checksOf, options.includeDrafts ?? false);
+  return siteReport(dir, readHeads(dir, options.pending), checksOf, options.includeDrafts ?? false);
 }
 
 /** The checks of one file's markdown tree; `lineOffset`: lines of the file before the tree's first line. */
@@ -159,10 +167,12 @@ function buildStopped(problems: Problem[]): Error {
   return error;
 }
 
-/** Every content file's frontmatter, read once. */
-function readHeads(dir: string): ContentHead[] {
+/** Every content file's frontmatter, read once; a pending file is read from its text, and counted if it is new. */
+function readHeads(dir: string, pending?: PendingFile): ContentHead[] {
   const root = path.resolve(dir);
-  return contentFiles(root).map((file) => readFrontmatter(file, root));
+  const files = contentFiles(root);
+  if (pending && !files.includes(pending.file)) files.push(pending.file);
+  return files.map((file) => readFrontmatter(file, root, file === pending?.file ? pending.source : undefined));
 }
 
 /** A file's markdown checks when nobody rendered it: parsed here (the body keeps the file's line numbers). */

@@ -42,7 +42,8 @@ function canMatch(selector: Selector, names: Set<string>): boolean {
         return names.has(`attr:${part.name.toLowerCase()}`);
       case 'pseudo-class':
         // :is(), :where() and :has() need one of their selectors; every other pseudo-class (:not() included) is not judged.
-        if ((part.kind === 'is' || part.kind === 'where' || part.kind === 'has') && part.selectors.length) return part.selectors.some((s) => canMatch(s as Selector, names));
+        if ((part.kind === 'is' || part.kind === 'where' || part.kind === 'has') && part.selectors.length)
+          return part.selectors.some((s) => canMatch(s as Selector, names));
         return true;
       default:
         return true;

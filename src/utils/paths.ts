@@ -38,6 +38,17 @@ export function sectorSlugOf(sitePath: string): string | undefined {
   return sitePath.startsWith(SECTORS) && sitePath.endsWith('/') ? sitePath.slice(SECTORS.length, -1) || undefined : undefined;
 }
 
+/**
+ * The CMS's addresses (src/cms/): its page, its configuration, Decap's file, and in `npm run dev` its
+ * local backend (with a final slash: the dev server answers no other address).
+ */
+export const adminPaths = {
+  page: '/admin/',
+  config: '/admin/config.yml',
+  decap: '/admin/decap-cms.js',
+  localBackend: '/admin/api/v1/',
+};
+
 /** Site path of each page's preview image (og:image); pages without their own share the home page's. */
 export const previewPath = {
   home: '/og/accueil.png',

@@ -11,28 +11,42 @@ import { publicDir } from '../settings.ts';
 export interface HeaderRule {
   path: string;
   headers: Record<string, string>;
+  /** Headers of broader rules this one removes ("! Name", Cloudflare Pages' syntax). */
+  detach: string[];
 }
 
-/** "/path" lines, then indented "Name: value" lines; "#" starts a comment. */
+/** "/path" lines, then indented "Name: value" or "! Name" lines; "#" starts a comment. */
 export function parseHeadersFile(text: string): HeaderRule[] {
   const rules: HeaderRule[] = [];
   for (const line of text.split(/\r?\n/)) {
     if (!line.trim() || line.trim().startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      rules.push({ path: line.trim(), headers: {} });
+      rules.push({ path: line.trim(), headers: {}, detach: [] });
       continue;
     }
-    const match = /^\s+([^:]+):\s*(.*)$/.exec(line);
-    if (!match || rules.length === 0) throw new Error(`_headers : ligne illisible « ${line} »`);
-    rules.at(-1)!.headers[match[1].trim().toLowerCase()] = match[2].trim();
+    const detach = /^\s+!\s*(\S+)$/.exec(line);
+    const match = /^\s+([^:!]+):\s*(.*)$/.exec(line);
+    if ((!match && !detach) || rules.length === 0) throw new Error(`_headers : ligne illisible « ${line} »`);
+    if (detach) rules.at(-1)!.detach.push(detach[1].toLowerCase());
+    else rules.at(-1)!.headers[match![1].trim().toLowerCase()] = match![2].trim();
   }
   return rules;
 }
 
-/** Headers that apply to a URL path: every matching rule, later ones winning ("*" matches anything). */
-export function headersFor(rules: HeaderRule[], urlPath: string): Record<string, string> {
+/**
+ * Headers that apply to a URL path, from every matching rule ("*" matches anything), as a host
+ * combines them: Netlify keeps the last rule's value of a header (and ignores "! Name" lines, which
+ * hold no colon); Cloudflare Pages joins the values with ", " (the browser then enforces each policy)
+ * unless a later rule detached the header.
+ */
+export function headersFor(rules: HeaderRule[], urlPath: string, host: 'netlify' | 'cloudflare' = 'netlify'): Record<string, string> {
   const matches = (pattern: string) => new RegExp(`^${pattern.replace(/[.+?^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*')}$`).test(urlPath);
-  return Object.assign({}, ...rules.filter((r) => matches(r.path)).map((r) => r.headers));
+  const headers: Record<string, string> = {};
+  for (const rule of rules.filter((r) => matches(r.path))) {
+    if (host === 'cloudflare') for (const name of rule.detach) delete headers[name];
+    for (const [name, value] of Object.entries(rule.headers)) headers[name] = host === 'cloudflare' && headers[name] ? `${headers[name]}, ${value}` : value;
+  }
+  return headers;
 }
 
 /** CSP 3: these work only as a response header. */

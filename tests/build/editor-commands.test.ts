@@ -1,12 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/checks/frontmatter.ts';
 import { buildSite, contentWith, projectRoot, removeAll, type BuildResult } from './build-site.ts';
-import { runScript, snapshot, type CommandResult } from './editor-commands.ts';
+import { editorEnv, freePort, runScript, snapshot, waitFor, type CommandResult } from './editor-commands.ts';
 import { BuiltSite, text } from './site.ts';
 
 // content/ plus a draft (tests/fixtures/draft-sector), then `npm run new-sector -- "La logistique"`.
@@ -76,38 +75,6 @@ describe('a draft (draft: true)', () => {
     }
   });
 });
-
-/** The environment of an editor's shell: without vitest's variables (with them, Astro's dev server serves no page). */
-function editorEnv(): NodeJS.ProcessEnv {
-  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)));
-}
-
-/** A free local port for the dev server. */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Fetches a page until `test` accepts its HTML (the dev server reloads content asynchronously). */
-async function waitFor(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    try {
-      const response = await fetch(url);
-      last = await response.text();
-      if (response.ok && test(last)) return last;
-    } catch {
-      // The server is not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} : attendu non vu en ${timeoutMs} ms. Dernière réponse :\n${last.slice(0, 2000)}`);
-}
 
 describe('npm run dev', () => {
   let devDir: string;

@@ -1,6 +1,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { projectRoot, type BuildResult } from './build-site.ts';
@@ -86,4 +87,36 @@ export function snapshot(dir: string): Record<string, string> {
           .digest('hex'),
       ]),
   );
+}
+
+/** The environment of an editor's shell: without vitest's variables (with them, Astro's dev server serves no page). */
+export function editorEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)));
+}
+
+/** A free local port for the dev server. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+/** Fetches a page until `test` accepts its HTML (the dev server reloads content asynchronously). */
+export async function waitFor(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  let last = '';
+  while (Date.now() < end) {
+    try {
+      const response = await fetch(url);
+      last = await response.text();
+      if (response.ok && test(last)) return last;
+    } catch {
+      // The server is not listening yet.
+    }
+    await new Promise((r) => setTimeout(r, 300));
+  }
+  throw new Error(`${url} : attendu non vu en ${timeoutMs} ms. Dernière réponse :\n${last.slice(0, 2000)}`);
 }

@@ -1,13 +1,22 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
+import { adminPaths } from '../../src/utils/paths.ts';
 
 /** Reading a built site as a reader's browser receives it. */
 export class BuiltSite {
   constructor(readonly root: string) {}
 
-  /** Every HTML page, as its URL path ("/", "/secteurs/sante/", "/404.html"). */
+  /**
+   * Every page a reader may see, as its URL path ("/", "/secteurs/sante/", "/404.html"). The writers'
+   * editor (/admin/, Decap CMS) is left out: tests/build/cms.test.ts and tests/cms/ test it.
+   */
   pages(): string[] {
+    return this.allPages().filter((p) => !p.startsWith(adminPaths.page));
+  }
+
+  /** Every HTML page of the build, the editor's included. */
+  allPages(): string[] {
     const walk = (dir: string): string[] =>
       readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
         e.isDirectory() ? walk(path.join(dir, e.name)) : e.name.endsWith('.html') ? [path.join(dir, e.name)] : [],

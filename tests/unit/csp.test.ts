@@ -11,6 +11,13 @@ describe('the CSP checker used on the built pages', () => {
     expect(headersFor(rules, '/')).toEqual({ 'x-a': '1' });
   });
 
+  it('combines a header set by two rules as each host does: the last one (Netlify), joined unless detached (Cloudflare Pages)', () => {
+    const rules = parseHeadersFile('/*\n  X-P: a\n/admin/*\n  X-P: b\n/x/*\n  ! X-P\n  X-P: c\n');
+    expect(headersFor(rules, '/admin/')).toEqual({ 'x-p': 'b' });
+    expect(headersFor(rules, '/admin/', 'cloudflare')).toEqual({ 'x-p': 'a, b' });
+    expect(headersFor(rules, '/x/', 'cloudflare')).toEqual({ 'x-p': 'c' });
+  });
+
   it('flags an inline script, an event handler and a third-party script, not JSON-LD', () => {
     const html = `<html><head><script>alert(1)</script><script type="application/ld+json">{}</script>
       <script src="https://cdn.exemple.com/a.js"></script><script src="/_astro/a.js"></script></head>

@@ -1,0 +1,24 @@
+import type { APIRoute } from 'astro';
+import { sectorFiles } from '../../checks/content-files.ts';
+import { readFrontmatter } from '../../checks/site-index.ts';
+import { cmsConfigText } from '../../cms/config.ts';
+import { cmsBackend, contentDir, isDevServer } from '../../settings.ts';
+import { nextOrder } from '../../utils/new-sector.ts';
+import { adminPaths, withBase } from '../../utils/paths.ts';
+
+/** Decap's configuration, from the schema: the GitHub backend once built, the dev server's local backend in `npm run dev`. */
+export const GET: APIRoute = ({ site, url }) => {
+  const local = isDevServer()
+    ? { apiUrl: new URL(withBase(adminPaths.localBackend), url.origin).href, siteUrl: new URL(withBase('/'), url.origin).href }
+    : undefined;
+  const dir = contentDir();
+  // The frontmatters alone: the orders, without parsing every page's markdown.
+  const orders = sectorFiles(dir).map((file) => readFrontmatter(file, dir).entry.order);
+  const text = cmsConfigText({
+    backend: cmsBackend(),
+    siteUrl: site && new URL(withBase('/'), site).href,
+    local,
+    nextOrder: nextOrder(orders),
+  });
+  return new Response(text, { headers: { 'Content-Type': 'text/yaml; charset=utf-8' } });
+};

@@ -1,0 +1,158 @@
+import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, expect, it } from 'vitest';
+import { parseFile } from '../../src/checks/frontmatter.ts';
+import { projectRoot } from '../build/build-site.ts';
+import { pngSize } from '../png.ts';
+import { runScript, snapshot, waitFor } from '../build/editor-commands.ts';
+import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
+import { changed, changedLines, notification, openEditor, openEntry, pasteBody, publish, startDevSite, type DevSite } from './editor.ts';
+
+/** The form's picture in CONTRIBUTING.md (« Modifier dans le navigateur »), taken here. */
+const SCREENSHOT = path.join(projectRoot, 'docs/modifier-dans-le-navigateur.png');
+const LOGISTIQUE = {
+  title: 'La logistique',
+  description: 'Optimiser les tournées, prévoir les stocks et rédiger des consignes claires pour les entrepôts.',
+  body: 'Dans la logistique, on parle de «\u202fjuste-à-temps\u202f»[^1].\n\n> [!TIP]\n> Un prompt court et précis.\n\n[^1]: [Le juste-à-temps](https://example.org/logistique)\n',
+};
+
+let site: DevSite;
+let browser: Browser;
+let page: Page;
+let problems: string[];
+
+async function newSector(fields: { title: string; description: string; body: string }) {
+  await page.goto('about:blank');
+  await page.goto(`${site.url}/admin/#/collections/secteurs/new`);
+  await page.getByLabel('Titre').fill(fields.title);
+  await page.getByLabel('Description').fill(fields.description);
+  await pasteBody(page, fields.body);
+}
+
+describeInBrowser('the editor at /admin/ with npm run dev', () => {
+  beforeAll(async () => {
+    // The real content plus a sector with every construct that must survive an edit (order 8).
+    site = await startDevSite('cms-round-trip');
+    browser = await launchChromium();
+    ({ page, problems } = await openEditor(browser, site));
+  });
+  afterAll(async () => {
+    await browser?.close();
+    site?.stop();
+  });
+
+  it('is in French, and lists the sectors in their order', async () => {
+    await page.getByRole('link', { name: 'Secteurs' }).click();
+    await expect.poll(() => page.locator('body').innerText()).toContain('1. La cybersécurité');
+    expect(await page.locator('body').innerText()).toMatch(
+      /Contenus[\s\S]*Secteurs[\s\S]*6\. La formation professionnelle[\s\S]*8\. L’industrie : usines & chaînes/,
+    );
+  });
+
+  it('creates « La logistique » from the form: logistique.md, next free order, valid, shown in the preview without a restart', async () => {
+    await newSector(LOGISTIQUE);
+    // The whole form at once: Decap scrolls inside its own panel, so the window is made as tall as the form.
+    mkdirSync(path.dirname(SCREENSHOT), { recursive: true });
+    await page.setViewportSize({ width: 1280, height: 1460 });
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      document.querySelectorAll('*').forEach((el) => el.scrollTo(0, 0));
+    });
+    // The dev server's port changes with every run: hidden, the picture stays the same.
+    await page.screenshot({ path: SCREENSHOT, style: 'a[href^="http://127.0.0.1"] { visibility: hidden }', animations: 'disabled' });
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await publish(page);
+    const file = await changed(site, 'secteurs/logistique.md', undefined);
+    expect(file).toBe(`---\ntitle: "La logistique"\ndescription: ${JSON.stringify(LOGISTIQUE.description)}\norder: 9\n---\n\n${LOGISTIQUE.body}`);
+    const check = runScript('check-content', site.content);
+    expect(check.status, check.output).toBe(0);
+    const html = await waitFor(`${site.url}/secteurs/logistique/`, (h) => h.includes('juste-à-temps'));
+    expect(html).toMatch(/<h1[^>]*>La logistique/);
+    await waitFor(`${site.url}/`, (h) => h.includes('href="/secteurs/logistique/"'));
+    expect(pngSize(readFileSync(SCREENSHOT))).toEqual({ width: 1280, height: 1460 });
+  });
+
+  it('never overwrites a file: « Les jeux vidéo » is refused with the message of npm run new-sector', async () => {
+    const before = snapshot(site.content);
+    await newSector({ title: 'Les jeux vidéo', description: 'Un doublon.', body: 'Texte.' });
+    await publish(page);
+    expect(await notification(page)).toContain('Rien n’a été créé : ');
+    expect(await notification(page)).toContain('jeux-video.md existe déjà et donne l’adresse /secteurs/jeux-video/');
+    expect(snapshot(site.content)).toEqual(before);
+  });
+
+  it('refuses a save npm run check would refuse, with the same French report, and writes nothing', async () => {
+    const before = snapshot(site.content);
+    await newSector({ title: 'Le transport', description: 'Un secteur avec une note sans définition.', body: 'Une note[^7].\n' });
+    await publish(page);
+    const text = await notification(page);
+    expect(text).toContain('Rien n’a été enregistré, le contenu est à corriger.');
+    expect(text).toMatch(/l’appel de note \[\^7\] n’a pas de définition/);
+    expect(snapshot(site.content)).toEqual(before);
+  });
+
+  it('shows the schema’s message under a field it refuses, and saves nothing', async () => {
+    const before = site.read('secteurs/marketing.md');
+    await openEntry(page, site, 'secteurs/entries/marketing');
+    await page.getByLabel('Description').fill('x'.repeat(161));
+    await publish(page);
+    await expect.poll(() => page.locator('body').innerText()).toMatch(/la description doit tenir en 160 caractères au plus/i);
+    expect(site.read('secteurs/marketing.md')).toBe(before);
+  });
+
+  it('edits a title: only that line changes, the file keeps its name, the preview follows', async () => {
+    const before = site.read('secteurs/sante.md')!;
+    await openEntry(page, site, 'secteurs/entries/sante');
+    await page.getByLabel('Titre').fill('La santé publique');
+    await publish(page);
+    const after = await changed(site, 'secteurs/sante.md', before);
+    expect(changedLines(before, after)).toEqual(['ligne 2 : title: "La santé publique"']);
+    expect(readdirSync(path.join(site.content, 'secteurs'))).not.toContain('sante-publique.md');
+    await waitFor(`${site.url}/secteurs/sante/`, (h) => /<h1[^>]*>La santé publique/.test(h));
+  });
+
+  it('ticks draft: one line, where the schema puts it', async () => {
+    const before = site.read('secteurs/finance.md')!;
+    await openEntry(page, site, 'secteurs/entries/finance');
+    await page.getByRole('switch', { name: /^Brouillon/ }).click();
+    await publish(page);
+    const after = await changed(site, 'secteurs/finance.md', before);
+    const lines = before.split('\n');
+    expect(after).toBe([...lines.slice(0, 4), 'draft: true', ...lines.slice(4)].join('\n'));
+    expect(parseFile(after).data?.draft).toBe(true);
+  });
+
+  it('round-trips every sector and the home page: opened and left, untouched; one field changed, one line changed', async () => {
+    const entries = [
+      ...readdirSync(path.join(site.content, 'secteurs'))
+        .filter((f) => f.endsWith('.md'))
+        .map((f) => ({ file: `secteurs/${f}`, route: `secteurs/entries/${f.slice(0, -3)}` })),
+      { file: 'accueil.md', route: 'pages/entries/accueil' },
+    ];
+    for (const { file, route } of entries) {
+      const before = site.read(file)!;
+      const beforeStat = statSync(path.join(site.content, file)).mtimeMs;
+      await openEntry(page, site, route);
+      // Unchanged, Decap offers no save at all: the entry reads « Publiée », and the file is not written.
+      await page.getByText('Publiée', { exact: true }).waitFor();
+      expect(statSync(path.join(site.content, file)).mtimeMs, file).toBe(beforeStat);
+      const description = page.getByLabel('Description');
+      // Still 160 characters at most.
+      const edited = `${(await description.inputValue()).slice(0, 150)} Relu.`;
+      await description.fill(edited);
+      await publish(page);
+      const after = await changed(site, file, before);
+      expect(changedLines(before, after), file).toEqual([
+        `ligne ${before.split('\n').findIndex((l) => l.startsWith('description:')) + 1} : description: ${JSON.stringify(edited)}`,
+      ]);
+    }
+    const check = runScript('check-content', site.content);
+    expect(check.status, check.output).toBe(0);
+    expect(readFileSync(path.join(site.content, 'secteurs/industrie.md'), 'utf8')).toContain('# Une note de rédaction');
+  });
+
+  it('loaded nothing from another host and broke no rule of its Content-Security-Policy', () => {
+    expect(problems).toEqual([]);
+  });
+});

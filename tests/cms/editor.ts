@@ -1,0 +1,119 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { contentWith, projectRoot, removeAll } from '../build/build-site.ts';
+import { editorEnv, freePort, waitFor } from '../build/editor-commands.ts';
+
+/** `npm run dev` on a copy of the content (plus a fixture), with its own cache: what a writer starts. */
+export interface DevSite {
+  url: string;
+  content: string;
+  read(file: string): string | undefined;
+  stop(): void;
+}
+
+export async function startDevSite(fixture: string): Promise<DevSite> {
+  const content = contentWith(fixture);
+  const cache = mkdtempSync(path.join(tmpdir(), 'pe-cms-cache-'));
+  const port = await freePort();
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
+    {
+      cwd: projectRoot,
+      stdio: 'ignore',
+      env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, ASTRO_CACHE_DIR: cache },
+    },
+  );
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/admin/`, (html) => html.includes('cms-config-url'), 60_000);
+  return {
+    url,
+    content,
+    read: (file) => (existsSync(path.join(content, file)) ? readFileSync(path.join(content, file), 'utf8') : undefined),
+    stop: () => {
+      server.kill();
+      removeAll(content, cache);
+    },
+  };
+}
+
+/** What the page did that it should not: requests to other hosts, blocked by its CSP, uncaught errors. */
+export function watch(page: Page, origin: string): string[] {
+  const problems: string[] = [];
+  page.on('request', (r) => {
+    if (!r.url().startsWith(origin) && !/^(data|blob|about):/.test(r.url())) problems.push(`requête vers ${r.url()}`);
+  });
+  page.on('console', (m) => {
+    if (m.text().startsWith('CSP:')) problems.push(m.text());
+  });
+  return problems;
+}
+
+/** A writer's browser tab on the editor, signed in to the local backend. */
+export async function openEditor(browser: Browser, site: DevSite): Promise<{ page: Page; problems: string[] }> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
+  const page = await context.newPage();
+  // Leaving a form is allowed; Decap's offer to restore an unsaved copy of an entry is declined.
+  page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
+  const problems = watch(page, site.url);
+  await page.goto(`${site.url}/admin/`);
+  await page.getByRole('button', { name: 'Se connecter' }).click();
+  await page.getByRole('link', { name: 'Secteurs' }).waitFor();
+  return { page, problems };
+}
+
+/** Opens an entry as a writer does, from a fresh page (a route change alone keeps the previous entry's form). */
+export async function openEntry(page: Page, site: DevSite, route: string) {
+  await page.goto('about:blank');
+  await page.goto(`${site.url}/admin/#/collections/${route}`);
+  await page.getByLabel('Titre').waitFor();
+  // The form fills in once the entry is read.
+  await page.waitForFunction(() => !document.querySelector('[class*="Loader"]'));
+}
+
+/** « Publier » then « Publier maintenant », as in the editor's toolbar. */
+export async function publish(page: Page) {
+  await page.getByRole('button', { name: 'Publier', exact: true }).click();
+  await page.getByText('Publier maintenant', { exact: true }).click();
+}
+
+/** Types into the raw markdown editor: pasted, as a writer pastes a text prepared elsewhere. */
+export async function pasteBody(page: Page, text: string) {
+  const editor = page.locator('[contenteditable="true"]').first();
+  await editor.click();
+  await editor.evaluate((el, t) => {
+    const data = new DataTransfer();
+    data.setData('text/plain', t);
+    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+/** The editor's notifications (a refused save says why). */
+export async function notification(page: Page): Promise<string> {
+  const toast = page.locator('[class*="toast"]').first();
+  await toast.waitFor();
+  return toast.innerText();
+}
+
+/** Waits until a file of the content folder reads differently from `before` (a save is written asynchronously). */
+export async function changed(site: DevSite, file: string, before: string | undefined, timeoutMs = 15_000): Promise<string> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    const now = site.read(file);
+    if (now !== undefined && now !== before) return now;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error(`${file} n’a pas changé en ${timeoutMs} ms`);
+}
+
+/** The lines that differ between two versions of a file, when no line was added or removed. */
+export function changedLines(before: string, after: string): string[] {
+  const a = before.split('\n');
+  const b = after.split('\n');
+  if (a.length !== b.length) return [`${a.length} lignes avant, ${b.length} après`];
+  return a.flatMap((line, i) => (line === b[i] ? [] : [`ligne ${i + 1} : ${b[i]}`]));
+}
