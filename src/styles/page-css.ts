@@ -5,7 +5,8 @@ import { transform, type Selector, type SelectorComponent } from 'lightningcss';
  * styles what the page does not have: the home page has no footnote, the 404 page no code block. Each
  * page keeps only the rules whose selectors can match one of its elements, judged by the names they
  * need (elements, classes, ids, attributes) against those the page's HTML holds. Over-approximate, never
- * under: pseudo-classes, :not() and combinators are not judged. Pages of the same shape share the result.
+ * under: pseudo-classes, :not() and combinators are not judged. Then the theme's variables no kept rule
+ * reads go too. Pages of the same shape share the result.
  */
 
 /** Added by scripts after load (the search page's Pagefind UI, the copy buttons' live region): always kept. */
@@ -59,13 +60,24 @@ export function cssForPage(css: string, html: string): string {
   const shape = `${css.length}\0${[...names].sort().join(' ')}`;
   const known = byShape.get(shape);
   if (known !== undefined) return known;
-  const { code } = transform({
+  let pruned = transform({
     filename: 'page.css',
     code: Buffer.from(css),
     minify: true,
     visitor: { Rule: { style: (rule) => (rule.value.selectors.some((s) => canMatch(s, names)) ? undefined : []) } },
-  });
-  const pruned = code.toString();
+  }).code.toString();
+  // Then the theme's variables (declared in Tailwind's :root block) that no kept rule reads, until none is left to drop.
+  const theme = new Set([...(/:root,:host\{([^}]*)\}/.exec(pruned)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
+  for (let before = ''; before !== pruned; ) {
+    before = pruned;
+    const read = new Set([...pruned.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]));
+    pruned = transform({
+      filename: 'page.css',
+      code: Buffer.from(pruned),
+      minify: true,
+      visitor: { Declaration: { custom: (declaration) => (theme.has(declaration.name) && !read.has(declaration.name) ? [] : undefined) } },
+    }).code.toString();
+  }
   byShape.set(shape, pruned);
   return pruned;
 }

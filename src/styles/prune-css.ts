@@ -1,3 +1,4 @@
+import { clampChroma, rgb } from 'culori';
 import { transform, type Selector, type SelectorComponent } from 'lightningcss';
 import type { Plugin } from 'vite';
 
@@ -24,8 +25,8 @@ function targetsAbsent(selector: Selector): boolean {
  * What Tailwind emits that no reader's browser needs, removed from the site's stylesheet before
  * Astro inlines it in every page: the `@layer properties` block, a copy of every `@property`
  * initial value for browsers without `@property` (Baseline since 2024; it is also the only CSS the
- * W3C validator rejects, `margin-trim` in its feature test), and the preflight's rules for form
- * controls the site never renders (ABSENT_ELEMENTS): bytes on every page's budget.
+ * W3C validator rejects, `margin-trim` in its feature test), the preflight's rules for form controls
+ * the site never renders (ABSENT_ELEMENTS), and oklch() colours written as hex: bytes on every page's budget.
  */
 export function pruneCss(): Plugin {
   return {
@@ -39,6 +40,13 @@ export function pruneCss(): Plugin {
         code: Buffer.from(code),
         minify: true,
         visitor: {
+          // Tailwind's oklch() colours as the sRGB hex every screen shows them: a third of the length.
+          Color: (color) => {
+            if (typeof color !== 'object' || color.type !== 'oklch' || color.alpha !== 1) return undefined;
+            const { r, g, b } = rgb(clampChroma({ mode: 'oklch', l: color.l, c: color.c, h: color.h }, 'oklch', 'rgb'));
+            const channel = (v: number) => Math.round(Math.min(1, Math.max(0, v)) * 255);
+            return { type: 'rgb', r: channel(r), g: channel(g), b: channel(b), alpha: 1 };
+          },
           Rule: {
             'layer-block': (rule) => (rule.value.name?.length === 1 && rule.value.name[0] === 'properties' ? [] : undefined),
             style: (rule) => {
@@ -49,7 +57,8 @@ export function pruneCss(): Plugin {
           },
         },
       });
-      return { code: pruned.toString(), map: null };
+      // Tailwind's own licence comment is not read by any reader's browser.
+      return { code: pruned.toString().replace(/\/\*![^*]*\*\/\s*/g, ''), map: null };
     },
   };
 }

@@ -1,4 +1,5 @@
-import { mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -10,7 +11,10 @@ import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
 import { changed, changedLines, notification, openEditor, openEntry, pasteBody, publish, startDevSite, type DevSite } from './editor.ts';
 
 /** The form's picture in CONTRIBUTING.md (« Modifier dans le navigateur »), taken here. */
-const SCREENSHOT = path.join(projectRoot, 'docs/modifier-dans-le-navigateur.png');
+// The picture of the form in CONTRIBUTING: taken by every run into a temporary file, written over the
+// committed one only on request (UPDATE_SCREENSHOTS=1), so that npm test leaves the checkout as it was.
+const DOCS_SCREENSHOT = path.join(projectRoot, 'docs/modifier-dans-le-navigateur.png');
+const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOT : path.join(mkdtempSync(path.join(tmpdir(), 'pe-cms-shot-')), 'formulaire.png');
 const LOGISTIQUE = {
   title: 'La logistique',
   description: 'Optimiser les tournées, prévoir les stocks et rédiger des consignes claires pour les entrepôts.',
