@@ -78,6 +78,8 @@ export default defineConfig({
   vite: {
     plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))],
     build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
+    // The browser's scripts named by their hash alone: the name is written in every page that loads one.
+    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } },
   },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
   // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.

@@ -68,7 +68,7 @@ export function cssForPage(css: string, html: string): string {
   }).code.toString();
   // Then the theme's variables (declared in Tailwind's :root block) that no kept rule reads, until none is left to drop.
   const theme = new Set([...(/:root,:host\{([^}]*)\}/.exec(pruned)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
-  for (let before = ''; before !== pruned; ) {
+  for (let before = ''; before !== pruned;) {
     before = pruned;
     const read = new Set([...pruned.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]));
     pruned = transform({

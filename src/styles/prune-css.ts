@@ -14,7 +14,9 @@ const ABSENT_PSEUDO = /^-webkit-(?:date|calendar|inner-spin|outer-spin)|^-moz-ui
 function targetsAbsent(selector: Selector): boolean {
   return selector.some((c: SelectorComponent) => {
     if (c.type === 'type') return ABSENT_ELEMENTS.has(c.name);
-    if (c.type === 'pseudo-element') return c.kind === 'file-selector-button' || (c.kind === 'custom' && ABSENT_PSEUDO.test(c.name));
+    // No input of the site has a placeholder (Pagefind's, on the search page, has its own stylesheet).
+    if (c.type === 'pseudo-element')
+      return c.kind === 'file-selector-button' || c.kind === 'placeholder' || (c.kind === 'custom' && ABSENT_PSEUDO.test(c.name));
     if (c.type === 'pseudo-class' && c.kind === 'custom') return ABSENT_PSEUDO.test(c.name);
     if (c.type === 'pseudo-class' && (c.kind === 'where' || c.kind === 'is')) return c.selectors.length > 0 && c.selectors.every(targetsAbsent);
     return false;
@@ -58,7 +60,50 @@ export function pruneCss(): Plugin {
         },
       });
       // Tailwind's own licence comment is not read by any reader's browser.
-      return { code: pruned.toString().replace(/\/\*![^*]*\*\/\s*/g, ''), map: null };
+      // Tailwind's preflight writes one vendor declaration three times (a{-webkit-text-decoration:inherit…}).
+      const inlined = inlineTheme(
+        pruned
+          .toString()
+          .replace(/\/\*![^*]*\*\/\s*/g, '')
+          .replace(/(-webkit-text-decoration:inherit;)+/g, '$1'),
+      );
+      // Minified again: calc(.25rem * 4) becomes 1rem.
+      return { code: transform({ filename: id, code: Buffer.from(inlined), minify: true }).code.toString(), map: null };
     },
   };
+}
+
+/**
+ * The theme's variables (Tailwind's `:root` block: colours, spacing, sizes, fonts) written where they are
+ * read: the site never changes them at run time, so `var(--spacing)` and `var(--color-muted)` are only
+ * longer ways to write their values. Each page then drops the declarations no rule reads (page-css.ts).
+ */
+export function inlineTheme(css: string): string {
+  const block = /:root,:host\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  const values = new Map<string, string>();
+  for (const [, name, value] of block.matchAll(/(--[\w-]+):([^;]*)/g)) values.set(name, value);
+  // A variable also set outside the theme (Tailwind's --tw-* internals) is not a constant.
+  for (const [, name] of css.replace(block, '').matchAll(/[{;](--[\w-]+):/g)) values.delete(name);
+  const declared = new Set([...css.matchAll(/[{;](--[\w-]+):/g)].map((m) => m[1]));
+  const fallbackOf = (rest: string) => (rest.startsWith(',') ? rest.slice(1) : undefined);
+  const resolve = (text: string, depth = 0): string => {
+    if (depth > 8) return text;
+    let out = '';
+    let i = 0;
+    for (let at = text.indexOf('var(--', i); at !== -1; at = text.indexOf('var(--', i)) {
+      const name = /^var\((--[\w-]+)/.exec(text.slice(at))![1];
+      // The whole var(…), its fallback included: nested parentheses counted.
+      let end = at + 4;
+      for (let open = 1; open > 0 && end < text.length; end++) open += text[end] === '(' ? 1 : text[end] === ')' ? -1 : 0;
+      // A variable nobody declares always takes its fallback.
+      const value = values.get(name) ?? (declared.has(name) ? undefined : fallbackOf(text.slice(at + 4 + name.length, end - 1)));
+      out +=
+        text.slice(i, at) + (value === undefined ? `var(${name}${resolve(text.slice(at + 4 + name.length, end - 1), depth + 1)})` : resolve(value, depth + 1));
+      i = end;
+    }
+    return out + text.slice(i);
+  };
+  // The theme block itself stays as written (its declarations read each other); every other rule is resolved.
+  const start = css.indexOf(block);
+  return block ? resolve(css.slice(0, start)) + block + resolve(css.slice(start + block.length)) : resolve(css);
 }
