@@ -7,14 +7,14 @@ const site = new ServedSite(inject('served').site);
 let browser: Browser;
 
 /**
- * The reading budgets: every page but search renders from ≤ 2 requests, ≤ 8 KB
+ * The reading budgets: every page but search renders from ≤ 2 requests, ≤ 6 KB
  * gzip, no web font, no layout shift, and no JavaScript but, on a page with a code
  * block, the « Copier » buttons' one file (≤ 1 KB gzip). Bytes are the compressed
  * bodies as received (what the site controls); headers vary with the host and
  * are printed beside them.
  */
-const BUDGET = { requests: 2, bytes: 8 * 1024, copyScript: 1024 };
-const COPY_SCRIPT = /\/_astro\/CopyButtons\.[\w.-]+\.js$/;
+const BUDGET = { requests: 2, bytes: 6 * 1024, copyScript: 1024 };
+const isCopyScript = (url: string) => site.built.isCopyScript(new URL(url).pathname.replace(new URL(site.url('')).pathname, '/'));
 // Search needs its script and index: the budgets of reading pages don't apply to it.
 const EXEMPT = new Set(['recherche/']);
 
@@ -58,7 +58,7 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
         bytes += sizes.responseBodySize;
         headers += sizes.responseHeadersSize;
         if (!/gzip/.test((await r.response())?.headers()['content-encoding'] ?? '')) problems.push(`/${path} — reçu sans gzip : ${r.url()}`);
-        if (r.resourceType() === 'script' && !(inPage.hasCode && COPY_SCRIPT.test(r.url()) && sizes.responseBodySize <= BUDGET.copyScript))
+        if (r.resourceType() === 'script' && !(inPage.hasCode && isCopyScript(r.url()) && sizes.responseBodySize <= BUDGET.copyScript))
           problems.push(`/${path} — JavaScript chargé : ${r.url()} (${sizes.responseBodySize} o gzip)`);
         if (r.resourceType() === 'font') problems.push(`/${path} — police web chargée : ${r.url()}`);
       }
@@ -69,7 +69,7 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
       if (urls.length > BUDGET.requests) problems.push(`${where} — ${urls.length} requêtes (budget ${BUDGET.requests})`);
       if (bytes > BUDGET.bytes) problems.push(`${where} — ${bytes} o gzip (budget ${BUDGET.bytes})`);
       if (inPage.shift > 0) problems.push(`/${path} — décalage de mise en page ${inPage.shift}`);
-      const allowed = (s: { src: string; text: string }) => inPage.hasCode && COPY_SCRIPT.test(s.src) && !s.text;
+      const allowed = (s: { src: string; text: string }) => inPage.hasCode && isCopyScript(s.src) && !s.text;
       problems.push(...inPage.scripts.filter((s) => !allowed(s)).map((s) => `/${path} — script dans la page : ${s.described}`));
       if (inPage.hasCode && inPage.scripts.length !== 1) problems.push(`/${path} — ${inPage.scripts.length} scripts, un seul attendu (les boutons « Copier »)`);
       problems.push(...inPage.handlers.map((s) => `/${path} — gestionnaire d’événement en ligne : ${s}`));

@@ -41,6 +41,13 @@ export class BuiltSite {
     return readFileSync(file, 'utf8');
   }
 
+  /** Whether a script address is the « Copier » buttons' file (named by its hash alone): its code copies and says « Copié ». */
+  isCopyScript(src: string): boolean {
+    const file = /^\/_astro\/[\w-]+\.js$/.test(src) ? this.fileFor(src) : undefined;
+    const code = file ? readFileSync(file, 'utf8') : '';
+    return code.includes('clipboard') && code.includes('Copié');
+  }
+
   document(urlPath: string): Document {
     return parseHTML(this.html(urlPath)).document as unknown as Document;
   }
