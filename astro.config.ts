@@ -46,9 +46,9 @@ export default defineConfig({
   // `true` collapses whitespace but keeps one space between inline elements
   // ('jsx', the default, can glue words together in French prose).
   compressHTML: true,
-  // Several pages in flight: each page is written twice (output and incremental cache), and one at a
-  // time the build waits on the disk (README, « Passage à l’échelle »).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 4 },
+  // Many pages in flight: each page is written twice (output and incremental cache) and each preview image
+  // is drawn off the main thread, which otherwise waits (README, « Passage à l’échelle »).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 16 },
   devToolbar: { enabled: false },
   markdown: {
     processor,
