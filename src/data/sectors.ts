@@ -37,10 +37,10 @@ async function loadNavigation() {
   const header: SectorNav<SectorLink> = sectorNav(links);
   const repo = repository();
   const sources = new Map(sorted.map((s) => [s.id, sourceOf(s, repo)]));
-  return { sorted, links, header, neighbours, sources };
+  return { sorted, links, header, neighbours, sources, repo };
 }
 
-/** Sorted sectors, their links, the header's navigation, each one's neighbours and page source: computed once per build. */
+/** Sorted sectors, their links, the header's navigation, each one's neighbours and page source, the git history read for them: computed once per build. */
 export function getSectorNavigation() {
   if (isDevServer()) return loadNavigation();
   return (navigationOnce ??= loadNavigation());
@@ -65,9 +65,10 @@ function repository(): Repository | undefined {
 
 /**
  * When an entry's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »).
- * `repo`: the history already read, so that the dev server reads it once per page, not once per sector.
+ * `repo`: the history already read (getSectorNavigation's), so that the dev server reads it once per
+ * page, not once per sector. No default: outside git it is undefined, and a default would read again.
  */
-export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }, repo: Repository | undefined = repository()): PageSource {
+export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }, repo: Repository | undefined): PageSource {
   // Every command runs from the project's root (src/settings.ts): Astro's filePath is relative to it.
   const projectRoot = process.cwd();
   if (!entry.filePath) return {};
