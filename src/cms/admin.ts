@@ -62,7 +62,20 @@ function register(cms: Decap) {
   });
 }
 
+/**
+ * `npm run dev` reloads every open page when a content file changes, this one included: each save
+ * from the form (or from a text editor) would reload the editor a moment later and drop what the
+ * writer was typing in the next entry. Decap reads the files itself, so the editor needs no reload:
+ * Vite reloads a page whose path matches the payload's `.html` path only, which nothing matches here.
+ */
+function keepTheFormOnContentChanges() {
+  import.meta.hot?.on('vite:beforeFullReload', (payload: { path?: string }) => {
+    payload.path = '/admin/no-reload.html';
+  });
+}
+
 async function start() {
+  keepTheFormOnContentChanges();
   // Decap starts itself when its file runs, unless told to wait: the format must be known before
   // Decap checks the configuration that names it.
   window.CMS_MANUAL_INIT = true;

@@ -1,6 +1,6 @@
 /**
- * The CMS's local backend for `npm run dev`: decap-server, as its package ships it, writes into the
- * content folder, behind a guard that keeps the project's rules. Only this computer may call it. A
+ * The CMS's local backend for `npm run dev`: decap-server, as its package ships it, reads the content
+ * folder, behind a guard that keeps the project's rules and writes the saves itself. Only this computer may call it. A
  * new sector gets its file name and its next free order as with `npm run new-sector`, and never takes
  * an existing file. Every save is checked first, as `npm run check` would check the folder with it:
  * with a problem, nothing is written and the writer reads the same French report in the editor.
@@ -14,6 +14,7 @@ import { displayPath, formatReport, type Problem } from '../checks/problems.ts';
 import { sectorSchema } from '../checks/schema.ts';
 import { siteIndex } from '../checks/site-index.ts';
 import { alreadyThere, placeNewSector } from '../utils/new-sector.ts';
+import { writeWholeFileSync } from '../utils/write-whole.ts';
 import { dateFields } from './fields.ts';
 import { frontmatterFormat } from './frontmatter-format.ts';
 
@@ -93,7 +94,7 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
   const sectorKeys = Object.keys(sectorSchema.shape);
   const show = (file: string) => displayPath(file);
 
-  function persist(req: Request, res: Response, next: Next) {
+  function persist(req: Request, res: Response) {
     const refuse = (status: number, error: string) => res.status(status).json({ error });
     const params = req.body?.params ?? {};
     const files = params.dataFiles ?? (params.entry ? [params.entry] : []);
@@ -101,6 +102,8 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
     const [data] = files;
     if (data.newPath) return refuse(422, 'Rien n’a été enregistré : renommer un fichier changerait l’adresse de la page, et les liens vers elle.');
     const target = path.resolve(dir, data.path);
+    if (path.relative(dir, target).startsWith('..') || path.isAbsolute(path.relative(dir, target)))
+      return refuse(403, 'Rien n’a été enregistré : l’éditeur local n’écrit que dans le dossier du contenu.');
     const isNew = params.options?.newEntry === true;
     let raw = data.raw;
     if (isNew) {
@@ -126,9 +129,11 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
     }
     const problems = problemsOfSave(dir, target, raw);
     if (problems.length) return refuse(422, `Rien n’a été enregistré, le contenu est à corriger. ${formatReport(problems)}`);
-    data.raw = raw;
+    // Written here rather than by decap-server (which truncates the file, then writes it): the dev
+    // server watching the folder never reads half a page. Its answer is decap-server's.
+    writeWholeFileSync(target, raw);
     logger.info(`${isNew ? 'créé' : 'enregistré'} : ${show(target)}`);
-    next();
+    res.json({ message: 'entry persisted' });
   }
 
   // One save at a time, from the check to the write: two saves of one new title cannot both pass.
@@ -144,7 +149,7 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
         new Promise<void>((done) => {
           res.once('close', done);
           try {
-            persist(req, res, next);
+            persist(req, res);
           } catch (error) {
             res.status(500).json({ error: `Rien n’a été enregistré : ${error instanceof Error ? error.message : String(error)}` });
           }

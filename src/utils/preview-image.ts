@@ -6,11 +6,12 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
 import { cacheDir } from '../settings.ts';
+import { writeWholeFile } from './write-whole.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
@@ -149,9 +150,7 @@ export async function cachedPreview(text: PreviewText, folder = path.join(cacheD
   const png = await renderPreview(text);
   // Asynchronous: the build renders other pages while the disk writes.
   await (madeFolders.get(folder) ?? madeFolders.set(folder, mkdir(folder, { recursive: true })).get(folder));
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-  await writeFile(tmp, png);
-  await rename(tmp, file);
+  await writeWholeFile(file, png);
   return png;
 }
 

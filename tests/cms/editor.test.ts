@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -8,7 +8,7 @@ import { projectRoot } from '../build/build-site.ts';
 import { pngSize } from '../png.ts';
 import { runScript, snapshot, waitFor } from '../build/editor-commands.ts';
 import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
-import { changed, changedLines, notification, openEditor, openEntry, pasteBody, publish, startDevSite, type DevSite } from './editor.ts';
+import { changed, changedLines, fillField, formReady, notification, openEditor, openEntry, pasteBody, publish, startDevSite, type DevSite } from './editor.ts';
 
 /** The form's picture in CONTRIBUTING.md (« Modifier dans le navigateur »), taken here. */
 // The picture of the form in CONTRIBUTING: taken by every run into a temporary file, written over the
@@ -29,8 +29,9 @@ let problems: string[];
 async function newSector(fields: { title: string; description: string; body: string }) {
   await page.goto('about:blank');
   await page.goto(`${site.url}/admin/#/collections/secteurs/new`);
-  await page.getByLabel('Titre').fill(fields.title);
-  await page.getByLabel('Description').fill(fields.description);
+  await formReady(page);
+  await fillField(page, 'Titre', fields.title);
+  await fillField(page, 'Description', fields.description);
   await pasteBody(page, fields.body);
 }
 
@@ -99,7 +100,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
   it('shows the schema’s message under a field it refuses, and saves nothing', async () => {
     const before = site.read('secteurs/marketing.md');
     await openEntry(page, site, 'secteurs/entries/marketing');
-    await page.getByLabel('Description').fill('x'.repeat(161));
+    await fillField(page, 'Description', 'x'.repeat(161));
     await publish(page);
     await expect.poll(() => page.locator('body').innerText()).toMatch(/la description doit tenir en 160 caractères au plus/i);
     expect(site.read('secteurs/marketing.md')).toBe(before);
@@ -108,7 +109,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
   it('edits a title: only that line changes, the file keeps its name, the preview follows', async () => {
     const before = site.read('secteurs/sante.md')!;
     await openEntry(page, site, 'secteurs/entries/sante');
-    await page.getByLabel('Titre').fill('La santé publique');
+    await fillField(page, 'Titre', 'La santé publique');
     await publish(page);
     const after = await changed(site, 'secteurs/sante.md', before);
     expect(changedLines(before, after)).toEqual(['ligne 2 : title: "La santé publique"']);
@@ -127,6 +128,21 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     expect(parseFile(after).data?.draft).toBe(true);
   });
 
+  it('keeps what a writer is typing when a content file changes: npm run dev does not reload the editor', async () => {
+    await openEntry(page, site, 'secteurs/entries/marketing');
+    const loadedAt = await page.evaluate(() => performance.timeOrigin);
+    const description = page.getByLabel('Description');
+    await fillField(page, 'Description', 'Une phrase en cours de rédaction');
+    // Another file changes, as a save from the form or a text editor changes it; the preview follows.
+    const other = path.join(site.content, 'secteurs/jeux-video.md');
+    writeFileSync(other, readFileSync(other, 'utf8').replace('title: "Les jeux vidéo"', 'title: "Les jeux vidéo en ligne"'));
+    await waitFor(`${site.url}/secteurs/jeux-video/`, (h) => /<h1[^>]*>Les jeux vidéo en ligne/.test(h));
+    // The dev server tells its pages to reload once the content is synced: time for that message to arrive.
+    await page.waitForTimeout(1500);
+    expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
+    expect(await description.inputValue()).toBe('Une phrase en cours de rédaction');
+  });
+
   it('round-trips every sector and the home page: opened and left, untouched; one field changed, one line changed', async () => {
     const entries = [
       ...readdirSync(path.join(site.content, 'secteurs'))
@@ -141,10 +157,9 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
       // Unchanged, Decap offers no save at all: the entry reads « Publiée », and the file is not written.
       await page.getByText('Publiée', { exact: true }).waitFor();
       expect(statSync(path.join(site.content, file)).mtimeMs, file).toBe(beforeStat);
-      const description = page.getByLabel('Description');
       // Still 160 characters at most.
-      const edited = `${(await description.inputValue()).slice(0, 150)} Relu.`;
-      await description.fill(edited);
+      const edited = `${(await page.getByLabel('Description').inputValue()).slice(0, 150)} Relu.`;
+      await fillField(page, 'Description', edited);
       await publish(page);
       const after = await changed(site, file, before);
       expect(changedLines(before, after), file).toEqual([
@@ -154,6 +169,27 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     const check = runScript('check-content', site.content);
     expect(check.status, check.output).toBe(0);
     expect(readFileSync(path.join(site.content, 'secteurs/industrie.md'), 'utf8')).toContain('# Une note de rédaction');
+  });
+
+  it('saves only for this computer’s pages, only inside content/, and does nothing but read and save', async () => {
+    const api = `${site.url}/admin/api/v1/`;
+    const post = (body: object, origin = site.url) =>
+      fetch(api, { method: 'POST', headers: { 'content-type': 'application/json', origin }, body: JSON.stringify(body) });
+    const save = (file: string) => ({
+      action: 'persistEntry',
+      params: { entry: { path: file, raw: '---\ntitle: "Ailleurs"\n---\n' }, assets: [], options: { collectionName: 'pages' } },
+    });
+    const before = snapshot(site.content);
+    const outside = path.join(path.dirname(site.content), `${path.basename(site.content)}-ailleurs.md`);
+    const answers = [
+      await post(save(`../${path.basename(outside)}`)),
+      await post(save('secteurs/finance.md'), 'http://example.org'),
+      await post({ action: 'deleteFile', params: { path: 'secteurs/finance.md' } }),
+    ];
+    expect(answers.map((a) => a.status)).toEqual([403, 403, 403]);
+    expect(await answers[0].json()).toEqual({ error: 'Rien n’a été enregistré : l’éditeur local n’écrit que dans le dossier du contenu.' });
+    expect(existsSync(outside)).toBe(false);
+    expect(snapshot(site.content)).toEqual(before);
   });
 
   it('loaded nothing from another host and broke no rule of its Content-Security-Policy', () => {

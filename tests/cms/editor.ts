@@ -3,6 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import { expect } from 'vitest';
 import { contentWith, projectRoot, removeAll } from '../build/build-site.ts';
 import { editorEnv, freePort, waitFor } from '../build/editor-commands.ts';
 
@@ -70,9 +71,21 @@ export async function openEditor(browser: Browser, site: DevSite): Promise<{ pag
 export async function openEntry(page: Page, site: DevSite, route: string) {
   await page.goto('about:blank');
   await page.goto(`${site.url}/admin/#/collections/${route}`);
+  await formReady(page);
+}
+
+/** The form fills in once the entry is read (or, for a new one, once its empty draft is made): typing earlier is lost. */
+export async function formReady(page: Page) {
   await page.getByLabel('Titre').waitFor();
-  // The form fills in once the entry is read.
+  await page.locator('[contenteditable="true"]').first().waitFor();
   await page.waitForFunction(() => !document.querySelector('[class*="Loader"]'));
+}
+
+/** Fills a field as a writer types it, and makes sure the form kept it. */
+export async function fillField(page: Page, label: string, value: string) {
+  const field = page.getByLabel(label);
+  await field.fill(value);
+  await expect.poll(() => field.inputValue()).toBe(value);
 }
 
 /** « Publier » then « Publier maintenant », as in the editor's toolbar. */
@@ -81,15 +94,28 @@ export async function publish(page: Page) {
   await page.getByText('Publier maintenant', { exact: true }).click();
 }
 
-/** Types into the raw markdown editor: pasted, as a writer pastes a text prepared elsewhere. */
+/**
+ * Types into the raw markdown editor: pasted, as a writer pastes a text prepared elsewhere. The editor
+ * takes a paste only once it has the focus and has started: until the text shows, it is pasted again.
+ */
 export async function pasteBody(page: Page, text: string) {
   const editor = page.locator('[contenteditable="true"]').first();
-  await editor.click();
-  await editor.evaluate((el, t) => {
-    const data = new DataTransfer();
-    data.setData('text/plain', t);
-    el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
-  }, text);
+  const firstWords = text.split('\n')[0].slice(0, 20);
+  for (let attempt = 0; attempt < 10; attempt++) {
+    await editor.click();
+    await editor.evaluate((el, t) => {
+      const data = new DataTransfer();
+      data.setData('text/plain', t);
+      el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    }, text);
+    try {
+      await expect.poll(() => editor.innerText(), { timeout: 1000 }).toContain(firstWords);
+      return;
+    } catch {
+      // Not taken yet.
+    }
+  }
+  expect(await editor.innerText(), 'le texte collé n’apparaît pas dans l’éditeur').toContain(firstWords);
 }
 
 /** The editor's notifications (a refused save says why). */

@@ -1,6 +1,7 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../../settings.ts';
+import { writeWholeFileSync } from '../../utils/write-whole.ts';
 import type { ProbeResult } from './probe.ts';
 
 /** How long an answer stands: a source checked today need not be asked again before tomorrow. */
@@ -30,7 +31,5 @@ export function readSourcesCache(file: string, now = Date.now()): Map<string, Ca
 /** Writes the answers: a temporary file renamed over the old one, so an interrupted run never leaves half a file. */
 export function writeSourcesCache(file: string, answers: Map<string, CachedAnswer>): void {
   mkdirSync(path.dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  writeFileSync(temporary, `${JSON.stringify({ version: VERSION, answers: Object.fromEntries(answers) }, null, 2)}\n`);
-  renameSync(temporary, file);
+  writeWholeFileSync(file, `${JSON.stringify({ version: VERSION, answers: Object.fromEntries(answers) }, null, 2)}\n`);
 }
