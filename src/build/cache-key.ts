@@ -6,6 +6,8 @@
  * page shows that Astro does not track: a forgotten one leaves a stale page on the site.
  */
 import { createHash } from 'node:crypto';
+import path from 'node:path';
+import { sourceDigest } from './source-digest.ts';
 import type { SectorNav } from '../utils/nav.ts';
 import type { PageSource } from '../utils/page-source.ts';
 import type { SectorLink } from '../utils/sectors.ts';
@@ -37,6 +39,21 @@ export function hashJson(value: unknown): string {
   return createHash('sha256').update(stableJson(value)).digest('base64url');
 }
 
+const middlewareByRoot = new Map<string, string>();
+
+/**
+ * The digest of the code that reworks every built page after Astro renders it: the middleware
+ * (src/middleware.ts, each page's CSS cut to what it uses) and the modules it imports. Astro's code hash
+ * follows each page's own module graph, which the middleware is not part of: without this digest in the
+ * key, an edited middleware would leave the cached pages as the old code made them. Read once per build,
+ * from the project's root (every command runs there: src/settings.ts).
+ */
+export function middlewareDigest(root = process.cwd()): string {
+  let digest = middlewareByRoot.get(root);
+  if (digest === undefined) middlewareByRoot.set(root, (digest = sourceDigest(root, [path.join(root, 'src/middleware.ts')])));
+  return digest;
+}
+
 export interface SectorPageData {
   /** The content entry: `digest` is Astro's hash of the whole file (frontmatter and body). */
   sector: { id: string; digest?: string | number; data: object };
@@ -44,7 +61,7 @@ export interface SectorPageData {
   nav: SectorNav<SectorLink>;
   previous?: SectorLink;
   next?: SectorLink;
-  /** What the layout reads from outside the code and the content (the security policy of public/_headers). */
+  /** What the layout reads from outside the code and the content (the security policy of public/_headers), and middlewareDigest(). */
   site?: object;
   /** The day shown (from git when the frontmatter gives none) and the edit link (EDIT_URL): neither is in the file's digest. */
   source?: PageSource;

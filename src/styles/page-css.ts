@@ -1,4 +1,5 @@
 import { transform, type Selector, type SelectorComponent } from 'lightningcss';
+import { inlineTheme } from './prune-css.ts';
 
 /**
  * Each page inlines the site's whole stylesheet (one request, no render-blocking file), most of which
@@ -52,6 +53,32 @@ function canMatch(selector: Selector, names: Set<string>): boolean {
   });
 }
 
+/** A value every browser parses: a number, a length, a keyword, a hex colour. */
+const PLAIN_VALUE = /^(?:-?[\d.]+[a-z%]*|[a-z-]+|#[\da-f]{3,8})$/i;
+
+/**
+ * Each rule without the declarations that a later one of the same property always overrides: Tailwind's
+ * `text-4xl` then `line-height: 1.15` write `line-height: var(--tw-leading, …)` and `line-height: 1.15`
+ * in one block. Only a var() declaration goes (its value is known only at run time, so the minifier keeps
+ * it), and only before a plain value (PLAIN_VALUE): an older browser that drops a newer syntax
+ * (light-dark(), oklch()) falls back on the declaration before it. Blocks with quotes are left alone.
+ */
+function withoutOverridden(css: string): string {
+  return css.replace(/\{([^{}"']*)\}/g, (_whole, body: string) => {
+    const plainLater = new Set<string>();
+    const kept: string[] = [];
+    for (const declaration of body.split(';').reverse()) {
+      const colon = declaration.indexOf(':');
+      const property = declaration.slice(0, colon);
+      const value = declaration.slice(colon + 1);
+      if (colon > 0 && plainLater.has(property) && value.includes('var(') && !value.includes('!important')) continue;
+      if (colon > 0 && PLAIN_VALUE.test(value)) plainLater.add(property);
+      kept.push(declaration);
+    }
+    return `{${kept.reverse().join(';')}}`;
+  });
+}
+
 const byShape = new Map<string, string>();
 
 /** The stylesheet `css` minus the rules no element of the page can match. */
@@ -66,16 +93,26 @@ export function cssForPage(css: string, html: string): string {
     minify: true,
     visitor: { Rule: { style: (rule) => (rule.value.selectors.some((s) => canMatch(s, names)) ? undefined : []) } },
   }).code.toString();
-  // Then the theme's variables (declared in Tailwind's :root block) that no kept rule reads, until none is left to drop.
+  // Then the variables no kept rule reads: the theme's (declared in Tailwind's :root block) and Tailwind's
+  // internals (--tw-*, read by nothing but this stylesheet; the page's other variables, --pagefind-ui-*, are
+  // read by another). Those no kept rule sets take their value where they are read, declarations a later one
+  // always overrides go, and so on until nothing changes.
   const theme = new Set([...(/:root,:host\{([^}]*)\}/.exec(pruned)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
+  const droppable = (name: string, read: Set<string>) => (theme.has(name) || name.startsWith('--tw-')) && !read.has(name);
   for (let before = ''; before !== pruned;) {
     before = pruned;
+    pruned = withoutOverridden(inlineTheme(pruned));
     const read = new Set([...pruned.matchAll(/var\(\s*(--[\w-]+)/g)].map((m) => m[1]));
     pruned = transform({
       filename: 'page.css',
       code: Buffer.from(pruned),
       minify: true,
-      visitor: { Declaration: { custom: (declaration) => (theme.has(declaration.name) && !read.has(declaration.name) ? [] : undefined) } },
+      visitor: {
+        Declaration: { custom: (declaration) => (droppable(declaration.name, read) ? [] : undefined) },
+        Rule: {
+          property: (rule) => (droppable(rule.value.name, read) ? [] : undefined),
+        },
+      },
     }).code.toString();
   }
   byShape.set(shape, pruned);
@@ -84,5 +121,5 @@ export function cssForPage(css: string, html: string): string {
 
 /** A built page with its inlined stylesheet cut to what it uses. */
 export function withPageCss(html: string): string {
-  return html.replace(/<style>([\s\S]*?)<\/style>/, (whole, css: string) => `<style>${cssForPage(css, html)}</style>`);
+  return html.replace(/<style>([\s\S]*?)<\/style>/, (_whole, css: string) => `<style>${cssForPage(css, html)}</style>`);
 }

@@ -74,9 +74,11 @@ export function pruneCss(): Plugin {
 }
 
 /**
- * The theme's variables (Tailwind's `:root` block: colours, spacing, sizes, fonts) written where they are
- * read: the site never changes them at run time, so `var(--spacing)` and `var(--color-muted)` are only
- * longer ways to write their values. Each page then drops the declarations no rule reads (page-css.ts).
+ * Variables whose value is known, written where they are read: the theme's (Tailwind's `:root` block:
+ * colours, spacing, sizes, fonts), which the site never changes at run time, so that `var(--spacing)` and
+ * `var(--color-muted)` are only longer ways to write their values; and a variable no rule sets, which
+ * always takes its `@property` initial value, or else the var()'s fallback. Each page runs it again on its
+ * own rules, where fewer variables are set, then drops the declarations no rule reads (page-css.ts).
  */
 export function inlineTheme(css: string): string {
   const block = /:root,:host\{([^}]*)\}/.exec(css)?.[1] ?? '';
@@ -85,7 +87,10 @@ export function inlineTheme(css: string): string {
   // A variable also set outside the theme (Tailwind's --tw-* internals) is not a constant.
   for (const [, name] of css.replace(block, '').matchAll(/[{;](--[\w-]+):/g)) values.delete(name);
   const declared = new Set([...css.matchAll(/[{;](--[\w-]+):/g)].map((m) => m[1]));
-  const fallbackOf = (rest: string) => (rest.startsWith(',') ? rest.slice(1) : undefined);
+  const initial = new Map([...css.matchAll(/@property (--[\w-]+)\{[^}]*?initial-value:([^;}]*)/g)].map((m) => [m[1], m[2]] as const));
+  // A fallback that divides (Tailwind's line heights, calc(1.25 / .875)) stays for the browser to compute:
+  // the minifier would round it to five decimals, and lines of text would move by a pixel.
+  const fallbackOf = (rest: string) => (rest.startsWith(',') && !rest.includes('/') ? rest.slice(1) : undefined);
   const resolve = (text: string, depth = 0): string => {
     if (depth > 8) return text;
     let out = '';
@@ -95,8 +100,8 @@ export function inlineTheme(css: string): string {
       // The whole var(…), its fallback included: nested parentheses counted.
       let end = at + 4;
       for (let open = 1; open > 0 && end < text.length; end++) open += text[end] === '(' ? 1 : text[end] === ')' ? -1 : 0;
-      // A variable nobody declares always takes its fallback.
-      const value = values.get(name) ?? (declared.has(name) ? undefined : fallbackOf(text.slice(at + 4 + name.length, end - 1)));
+      // A variable nobody declares always takes its initial value, or else its fallback.
+      const value = values.get(name) ?? (declared.has(name) ? undefined : (initial.get(name) ?? fallbackOf(text.slice(at + 4 + name.length, end - 1))));
       out +=
         text.slice(i, at) + (value === undefined ? `var(${name}${resolve(text.slice(at + 4 + name.length, end - 1), depth + 1)})` : resolve(value, depth + 1));
       i = end;

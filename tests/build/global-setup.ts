@@ -31,9 +31,10 @@ export default function setup(project: TestProject) {
   writeSyntheticContent(manyContent, FULL_NAV_LIMIT + 1, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
   const many = buildSite({ CONTENT_DIR: manyContent });
   if (many.status !== 0) throw new Error(`La construction des secteurs synthétiques a échoué :\n${many.output}`);
-  // Deployed under a sub-path with a public address, with a sector that has a slug and aliases.
-  const linkingContent = contentWith('aliases');
-  const linking = buildSite({ CONTENT_DIR: linkingContent, BASE_PATH: '/prompt/', SITE_URL: 'https://exemple.github.io' });
+  // Deployed as the publishing workflow does it: from a git repository, under a sub-path, with a public
+  // address and an edit link; with a sector that has a slug and aliases.
+  const linkingRepo = gitContentWith('aliases');
+  const linking = buildSite({ CONTENT_DIR: linkingRepo.content, BASE_PATH: '/prompt/', SITE_URL: 'https://exemple.github.io', EDIT_URL });
   if (linking.status !== 0) throw new Error(`La construction sous /prompt/ a échoué :\n${linking.output}`);
   // What the content gate lets through: the HTML editors use, an image next to its page.
   const allowedContent = contentWith('allowed-content');
@@ -65,5 +66,5 @@ export default function setup(project: TestProject) {
   project.provide('incremental', incremental.scenario);
   const temporary = [site, extra, many, linking, allowed, featured, shallowBuild, clash].map((b) => path.dirname(b.outDir));
   return () =>
-    removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingContent, allowedContent, clashContent, features.repo, shallow);
+    removeAll(...temporary, ...incremental.temporary, extraContent, manyContent, linkingRepo.repo, allowedContent, clashContent, features.repo, shallow);
 }

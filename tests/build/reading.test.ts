@@ -28,7 +28,7 @@ describe('page budgets, every page but search', () => {
   });
 
   it.each(site.pages().filter((p) => !isSearchPage(p)))(
-    '%s: ≤ 2 requests, no web font, ≤ 8 KB gzip, no script but the copy buttons’ one where there is code',
+    `%s: ≤ ${BUDGETS.requests} requests, no web font, ≤ ${BUDGETS.gzipBytes / 1024} KB gzip, no script but the copy buttons’ one where there is code`,
     (page) => {
       const row = rows.find((r) => r.page === page)!;
       const doc = site.document(page);
@@ -56,6 +56,24 @@ describe('page budgets, every page but search', () => {
   it('loads no script on the home page, /references/ and the 404 page, and one on every sector page (each has an example prompt)', () => {
     for (const page of ['/', '/references/', '/404.html']) expect(rows.find((r) => r.page === page)!.scripts, page).toBe(0);
     for (const page of SECTOR_PAGES) expect(rows.find((r) => r.page === page)!.scripts, page).toBe(1);
+  });
+});
+
+describe('page budgets as published: under /prompt/, with SITE_URL and EDIT_URL', () => {
+  // Open Graph, canonical and JSON-LD addresses, and « Modifier cette page », which a local build leaves out.
+  const published = new BuiltSite(inject('builds').linking);
+  const rows = measurePages(published.root, { base: '/prompt/' });
+
+  it.each(published.pages().filter((p) => !isSearchPage(p)))('%s stays within the budgets', (page) => {
+    const row = rows.find((r) => r.page === page)!;
+    expect(row.overBudget, `${page} : ${row.gzipBytes} o gzip, ${row.requests} requêtes`).toEqual([]);
+  });
+
+  it('measures pages with the edit link, the public addresses and the copy buttons’ script', () => {
+    const marketing = published.document('/secteurs/marketing/');
+    expect(marketing.querySelector('a.edit-link')?.getAttribute('href')).toMatch(/^https:\/\/github\.com\/.*marketing\.md$/);
+    expect(marketing.querySelector('meta[property="og:image"]')?.getAttribute('content')).toMatch(/^https:\/\/exemple\.github\.io\/prompt\//);
+    expect(rows.find((r) => r.page === '/secteurs/marketing/')!.jsGzipBytes).toBeGreaterThan(0);
   });
 });
 

@@ -1,5 +1,8 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashJson, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
+import { hashJson, middlewareDigest, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
 import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/nav.ts';
 import { neighboursById, type SectorLink } from '../../src/utils/sectors.ts';
 
@@ -149,5 +152,24 @@ describe('sectorPageKey', () => {
   it('gives no key without a digest of the file: such a page is always rendered', () => {
     const { digest: _digest, ...sector } = sectors(1)[0];
     expect(sectorPageKey({ sector, nav: { kind: 'index', total: 20 } })).toBeUndefined();
+  });
+});
+
+describe('middlewareDigest', () => {
+  it('covers the middleware and the modules it imports: editing the page-CSS code changes every sector page’s key', () => {
+    const project = (pruneCode: string) => {
+      const root = mkdtempSync(path.join(tmpdir(), 'pe-middleware-'));
+      mkdirSync(path.join(root, 'src/styles'), { recursive: true });
+      writeFileSync(path.join(root, 'src/middleware.ts'), "import { withPageCss } from './styles/page-css.ts';\nexport const onRequest = withPageCss;\n");
+      writeFileSync(path.join(root, 'src/styles/page-css.ts'), "import { inlineTheme } from './prune-css.ts';\nexport const withPageCss = inlineTheme;\n");
+      writeFileSync(path.join(root, 'src/styles/prune-css.ts'), pruneCode);
+      return root;
+    };
+    const before = middlewareDigest(project('export const inlineTheme = (css) => css;\n'));
+    const after = middlewareDigest(project('export const inlineTheme = (css) => css.trim();\n'));
+    expect(after).not.toBe(before);
+    expect(middlewareDigest()).toBe(middlewareDigest(path.resolve(import.meta.dirname, '../..')));
+    const key = (middleware: string) => sectorPageKey({ sector: { id: 's', digest: 'd', data: {} }, nav: { kind: 'index', total: 13 }, site: { middleware } });
+    expect(key(after)).not.toBe(key(before));
   });
 });
