@@ -34,6 +34,16 @@ describe('the HTML editors use', () => {
   });
 });
 
+describe('a source cited without a web address', () => {
+  it('is a note as written, italics included, listed in the page’s references and in /references/', () => {
+    const note = page().querySelector('section[data-footnotes] li');
+    expect(text(note)).toContain('Martin, Écrire pour les machines, Éditions Exemple, 2024, p.');
+    expect(note?.querySelector('em')?.textContent).toBe('Écrire pour les machines');
+    expect(note?.querySelector('a[href^="http"]')).toBeNull();
+    expect(text(site.document('/references/').querySelector('main'))).toContain('Écrire pour les machines');
+  });
+});
+
 describe('an image next to its page', () => {
   it('is published, optimised by Astro, with its text and its size', () => {
     const img = page().querySelector('article img');
