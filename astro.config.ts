@@ -11,7 +11,7 @@ import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
 import { pruneCss } from './src/styles/prune-css.ts';
-import { indexablePageFilter, lastmodFromPage } from './src/utils/sitemap.ts';
+import { indexablePageFilter, lastmodFromPage } from './src/utils/publishing/sitemap.ts';
 
 const env = process.env;
 // `_` is set by the shell to the command that started the build (npm, node, /usr/bin/time…). Astro copies into a
@@ -57,7 +57,7 @@ export default defineConfig({
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
   // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
-  // Each page's lastmod is the day the page shows (src/utils/sitemap.ts).
+  // Each page's lastmod is the day the page shows (src/utils/publishing/sitemap.ts).
   integrations: [
     mdx(),
     devServerFlag(),

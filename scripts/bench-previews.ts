@@ -11,7 +11,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import satori from 'satori';
-import { PREVIEW_HEIGHT, PREVIEW_WIDTH, cachedPreview, previewFonts, previewTree, renderPreview, type PreviewText } from '../src/utils/preview-image.ts';
+import {
+  PREVIEW_HEIGHT,
+  PREVIEW_WIDTH,
+  cachedPreview,
+  previewFonts,
+  previewTree,
+  renderPreview,
+  type PreviewText,
+} from '../src/utils/publishing/preview-image.ts';
 
 // A worker thread draws the texts it is sent, one at a time, and answers with the PNGs' sizes.
 if (!isMainThread) {

@@ -7,8 +7,8 @@ import path from 'node:path';
 import { displayPath } from '../src/checks/problems.ts';
 import { siteIndex } from '../src/checks/site-index.ts';
 import { contentDir } from '../src/settings.ts';
-import { alreadyThere, newSector, placeNewSector } from '../src/utils/new-sector.ts';
-import { sectorPath } from '../src/utils/paths.ts';
+import { alreadyThere, newSector, placeNewSector } from '../src/utils/files/new-sector.ts';
+import { sectorPath } from '../src/utils/navigation/paths.ts';
 
 function fail(message: string): never {
   console.error(message);

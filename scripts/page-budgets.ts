@@ -9,7 +9,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
-import { adminPaths } from '../src/utils/paths.ts';
+import { adminPaths } from '../src/utils/navigation/paths.ts';
 
 export const BUDGETS = { requests: 2, gzipBytes: 6 * 1024, jsBytes: 0, fonts: 0 };
 /** What a page with a code block may load besides: the copy buttons' one script. */

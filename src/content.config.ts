@@ -4,7 +4,7 @@ import { glob } from 'astro/loaders';
 import { checkedLoader } from './checks/content-checks.ts';
 import { homeSchema, sectorSchema } from './checks/schema.ts';
 import { contentDir, isDevServer } from './settings.ts';
-import { slugFromFileName } from './utils/slug.ts';
+import { slugFromFileName } from './utils/text/slug.ts';
 
 const root = contentDir();
 

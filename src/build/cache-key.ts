@@ -8,9 +8,9 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import { sourceDigest } from './source-digest.ts';
-import type { SectorNav } from '../utils/nav.ts';
-import type { PageSource } from '../utils/page-source.ts';
-import type { SectorLink } from '../utils/sectors.ts';
+import type { SectorNav } from '../utils/navigation/nav.ts';
+import type { PageSource } from '../utils/files/page-source.ts';
+import type { SectorLink } from '../utils/navigation/sectors.ts';
 
 /**
  * JSON with every object's keys sorted: equal values give equal text, whatever the order their keys

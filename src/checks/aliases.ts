@@ -1,4 +1,4 @@
-import { sectorPath } from '../utils/paths.ts';
+import { sectorPath } from '../utils/navigation/paths.ts';
 
 /**
  * Old addresses of sector pages (frontmatter `aliases`) and the redirects they become. Pure: the

@@ -1,5 +1,5 @@
-import { sectorSlugOf } from '../utils/paths.ts';
-import { nextOrder } from '../utils/new-sector.ts';
+import { sectorSlugOf } from '../utils/navigation/paths.ts';
+import { nextOrder } from '../utils/files/new-sector.ts';
 import { checkAliases } from './aliases.ts';
 import { displayPath, type Problem } from './problems.ts';
 import { sitePages, type PageEntry, type SiteIndex } from './site-index.ts';

@@ -4,8 +4,8 @@
  * the file format that writes only what changed (frontmatter-format.ts), and the name of a new
  * sector's file, given by the rule of `npm run new-sector` (« Les jeux vidéo » → jeux-video.md).
  */
-import { cleanTitle } from '../utils/new-sector.ts';
-import { sectorSlugFromTitle } from '../utils/slug.ts';
+import { cleanTitle } from '../utils/files/new-sector.ts';
+import { sectorSlugFromTitle } from '../utils/text/slug.ts';
 import { FILE_NAME_KEY, FORMAT, frontmatterFormat, type FrontmatterFormat } from './frontmatter-format.ts';
 
 /** The part of Decap's Immutable.js entries the hooks use. */

@@ -1,11 +1,11 @@
 import yaml from 'js-yaml';
-import { frontmatterLine } from '../utils/frontmatter-text.ts';
+import { frontmatterLine } from '../utils/text/frontmatter-text.ts';
 
 /**
  * How the CMS reads and writes a content file, registered in the browser as a Decap format
  * (src/cms/admin.ts) and used by the local backend to complete a new sector. Decap's own format
  * rewrites the whole frontmatter (quotes removed, long lines folded); this one rewrites only the lines
- * of the fields that changed, in the project's way (src/utils/frontmatter-text.ts), keeps every other
+ * of the fields that changed, in the project's way (src/utils/text/frontmatter-text.ts), keeps every other
  * line as written (comments, quotes, order) and leaves an unchanged body byte for byte. A new field goes
  * where the schema's order puts it. An edited body keeps the blank line after the frontmatter and
  * ends with a newline.

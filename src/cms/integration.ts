@@ -4,7 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import { contentDir } from '../settings.ts';
-import { adminPaths, withBase } from '../utils/paths.ts';
+import { adminPaths, withBase } from '../utils/navigation/paths.ts';
 import { DECAP_TYPES, decapDir, decapFiles } from './decap-files.ts';
 import { localBackend } from './local-backend.ts';
 

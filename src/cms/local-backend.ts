@@ -13,8 +13,8 @@ import { checkContent } from '../checks/content-checks.ts';
 import { displayPath, formatReport, type Problem } from '../checks/problems.ts';
 import { sectorSchema } from '../checks/schema.ts';
 import { siteIndex } from '../checks/site-index.ts';
-import { alreadyThere, placeNewSector } from '../utils/new-sector.ts';
-import { writeWholeFileSync } from '../utils/write-whole.ts';
+import { alreadyThere, placeNewSector } from '../utils/files/new-sector.ts';
+import { writeWholeFileSync } from '../utils/files/write-whole.ts';
 import { dateFields } from './fields.ts';
 import { frontmatterFormat } from './frontmatter-format.ts';
 

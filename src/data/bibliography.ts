@@ -1,5 +1,5 @@
 import { render } from 'astro:content';
-import { buildBibliography } from '../utils/bibliography.ts';
+import { buildBibliography } from '../utils/navigation/bibliography.ts';
 import type { Reference } from '../markdown/remark-references.ts';
 import { getSortedSectors } from './sectors.ts';
 

@@ -1,7 +1,7 @@
 import { checkAliases } from '../checks/aliases.ts';
 import { sitePages } from '../checks/site-index.ts';
-import { frenchTypography } from '../utils/french-typography.ts';
-import { previewPath } from '../utils/paths.ts';
+import { frenchTypography } from '../utils/text/french-typography.ts';
+import { previewPath } from '../utils/navigation/paths.ts';
 import { SITE_NAME } from '../utils/site.ts';
 import { getHome, getSortedSectors } from './sectors.ts';
 

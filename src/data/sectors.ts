@@ -1,10 +1,10 @@
 import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { contentDir, editBaseUrl, isDevServer } from '../settings.ts';
-import { readRepository, type Repository } from '../utils/git.ts';
-import { sectorNav, type SectorNav } from '../utils/nav.ts';
-import { pageSource, type PageSource } from '../utils/page-source.ts';
-import { neighboursById, sortSectors, type SectorLink } from '../utils/sectors.ts';
+import { readRepository, type Repository } from '../utils/files/git.ts';
+import { sectorNav, type SectorNav } from '../utils/navigation/nav.ts';
+import { pageSource, type PageSource } from '../utils/files/page-source.ts';
+import { neighboursById, sortSectors, type SectorLink } from '../utils/navigation/sectors.ts';
 
 /**
  * All sectors in reading order. Drafts (`draft: true`) show in `npm run dev` and are left

@@ -1,8 +1,8 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
 import { visit } from 'unist-util-visit';
-import { frenchTypography } from '../utils/french-typography.ts';
-import { headingIds } from '../utils/slug.ts';
+import { frenchTypography } from '../utils/text/french-typography.ts';
+import { headingIds } from '../utils/text/slug.ts';
 
 const HEADING = /^h[1-6]$/;
 
@@ -12,7 +12,7 @@ export function anchorLabel(headingText: string): string {
 }
 
 /**
- * Rehype plugin: every heading gets an id from its text (accents removed, see src/utils/slug.ts; ids already set,
+ * Rehype plugin: every heading gets an id from its text (accents removed, see src/utils/text/slug.ts; ids already set,
  * like remark-rehype's "footnote-label", are kept), so Astro's rehypeHeadingIds, which runs after us and
  * only fills missing ids, reports these ids in render().headings.
  * Headings h2–h6 also get a « lien vers cette section » link, placed *after* the heading in a wrapper

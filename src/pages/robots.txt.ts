@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { withBase } from '../utils/paths.ts';
+import { withBase } from '../utils/navigation/paths.ts';
 
 /**
  * Everything may be crawled. The sitemap is announced only when the site's public address is

@@ -1,10 +1,10 @@
 /**
  * Checking what a built page loads against its Content-Security-Policy, the way a browser would block
- * it. public/_headers is read by the site's own parser (src/utils/security-policy.ts).
+ * it. public/_headers is read by the site's own parser (src/utils/publishing/security-policy.ts).
  */
 import { parseHTML } from 'linkedom';
 
-export { headersFor, parseHeadersFile } from '../../src/utils/security-policy.ts';
+export { headersFor, parseHeadersFile } from '../../src/utils/publishing/security-policy.ts';
 
 export type Policy = Map<string, string[]>;
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { buildSite, contentWith, EDIT_URL, gitContentWith, projectRoot, removeAll, shallowClone } from './build-site.ts';
 import { runIncrementalScenario, type IncrementalScenario } from './incremental-scenario.ts';
 import { writeSyntheticContent } from '../../scripts/bench-content.ts';
-import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
+import { FULL_NAV_LIMIT } from '../../src/utils/navigation/nav.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { buildInto, buildSite, projectRoot, type BuildResult } from './build-site.ts';
 import { editedSector, syntheticSector, writeSyntheticContent } from '../../scripts/bench-content.ts';
-import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
+import { FULL_NAV_LIMIT } from '../../src/utils/navigation/nav.ts';
 import { commitAll, git } from '../git.ts';
 
 /** One rebuild of the scenario: what changed, what should be rendered again, and the two outputs to compare. */

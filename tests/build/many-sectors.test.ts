@@ -1,5 +1,5 @@
 import { describe, expect, inject, it } from 'vitest';
-import { FULL_NAV_LIMIT } from '../../src/utils/nav.ts';
+import { FULL_NAV_LIMIT } from '../../src/utils/navigation/nav.ts';
 import { BuiltSite, text } from './site.ts';
 
 // Built from the benchmark's synthetic content (scripts/bench-content.mjs), one sector over the header's limit.

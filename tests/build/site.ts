@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
-import { adminPaths } from '../../src/utils/paths.ts';
+import { adminPaths } from '../../src/utils/navigation/paths.ts';
 
 /** Reading a built site as a reader's browser receives it. */
 export class BuiltSite {

@@ -2,8 +2,8 @@ import { experimental_AstroContainer as AstroContainer } from 'astro/container';
 import { beforeAll, describe, expect, it } from 'vitest';
 import SiteHeader from '../../src/components/SiteHeader.astro';
 import { sectorPageKey } from '../../src/build/cache-key.ts';
-import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/nav.ts';
-import type { SectorLink } from '../../src/utils/sectors.ts';
+import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/navigation/nav.ts';
+import type { SectorLink } from '../../src/utils/navigation/sectors.ts';
 
 // A sector page copied from the previous build (incremental build) is right only if everything its header
 // shows is in its cacheKey. The header is given the navigation the key covers: whenever two navigations

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildBibliography, sourceKey } from '../../src/utils/bibliography.ts';
+import { buildBibliography, sourceKey } from '../../src/utils/navigation/bibliography.ts';
 
 const ref = (title: string, url: string, label = '1') => ({ label, title, url });
 

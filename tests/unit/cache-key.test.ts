@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashJson, middlewareDigest, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
-import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/nav.ts';
-import { neighboursById, type SectorLink } from '../../src/utils/sectors.ts';
+import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/navigation/nav.ts';
+import { neighboursById, type SectorLink } from '../../src/utils/navigation/sectors.ts';
 
 describe('stableJson', () => {
   it('sorts object keys at every level and keeps array order', () => {

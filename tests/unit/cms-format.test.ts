@@ -5,7 +5,7 @@ import { parseFile } from '../../src/checks/frontmatter.ts';
 import { homeSchema, sectorSchema } from '../../src/checks/schema.ts';
 import { dateFields } from '../../src/cms/fields.ts';
 import { FILE_NAME_KEY, frontmatterFormat } from '../../src/cms/frontmatter-format.ts';
-import { newSector } from '../../src/utils/new-sector.ts';
+import { newSector } from '../../src/utils/files/new-sector.ts';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const sectorKeys = Object.keys(sectorSchema.shape);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rehypeFrenchTypography } from '../../src/markdown/rehype-french-typography.ts';
-import { frenchTypography } from '../../src/utils/french-typography.ts';
+import { frenchTypography } from '../../src/utils/text/french-typography.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';

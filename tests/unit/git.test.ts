@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync, mkdtempSync, realpathSync, renameSync, rmSyn
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { readRepository } from '../../src/utils/git.ts';
+import { readRepository } from '../../src/utils/files/git.ts';
 import { git } from '../git.ts';
 
 const work = realpathSync(mkdtempSync(path.join(tmpdir(), 'pe-git-')));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/nav.ts';
+import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/navigation/nav.ts';
 
 const sectors = (n: number) => Array.from({ length: n }, (_, i) => ({ id: `s${i + 1}` }));
 

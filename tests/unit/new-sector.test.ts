@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/checks/frontmatter.ts';
-import { newSector, nextOrder } from '../../src/utils/new-sector.ts';
+import { newSector, nextOrder } from '../../src/utils/files/new-sector.ts';
 import { sectorSchema } from '../../src/checks/schema.ts';
 
 describe('newSector', () => {

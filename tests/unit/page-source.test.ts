@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { editBaseUrl } from '../../src/settings.ts';
-import { frenchDay, pageSource } from '../../src/utils/page-source.ts';
+import { frenchDay, pageSource } from '../../src/utils/files/page-source.ts';
 
 const work = realpathSync(mkdtempSync(path.join(tmpdir(), 'pe-source-')));
 afterAll(() => rmSync(work, { recursive: true, force: true }));

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { frenchTypography } from '../../src/utils/french-typography.ts';
-import { cachedPreview, previewKey, previewLayout, renderPreview } from '../../src/utils/preview-image.ts';
+import { frenchTypography } from '../../src/utils/text/french-typography.ts';
+import { cachedPreview, previewKey, previewLayout, renderPreview } from '../../src/utils/publishing/preview-image.ts';
 import { pngPixels, pngSize } from '../png.ts';
 
 const text = { title: 'La santé', description: 'Analyser des données médicales : « exemple ».', siteName: 'Site' };

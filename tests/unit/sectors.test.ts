@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { neighboursById, sortSectors } from '../../src/utils/sectors.ts';
+import { neighboursById, sortSectors } from '../../src/utils/navigation/sectors.ts';
 
 const sector = (id: string, order: number, title = id) => ({ id, data: { title, order } });
 

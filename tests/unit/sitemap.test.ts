@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { indexablePageFilter, lastmodFromPage } from '../../src/utils/sitemap.ts';
+import { indexablePageFilter, lastmodFromPage } from '../../src/utils/publishing/sitemap.ts';
 
 const out = mkdtempSync(path.join(tmpdir(), 'pe-sitemap-'));
 afterAll(() => rmSync(out, { recursive: true, force: true }));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headingIds, sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/utils/slug.ts';
+import { headingIds, sectorSlugFromTitle, slugFromFileName, slugify } from '../../src/utils/text/slug.ts';
 
 describe('slugify', () => {
   it.each([

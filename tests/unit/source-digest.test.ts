@@ -76,7 +76,7 @@ describe('sourceDigest', () => {
       'markdown/pipeline.ts',
       'markdown/remark-smartypants.ts',
       'markdown/rehype-footnote-previews.ts',
-      'utils/french-typography.ts',
+      'utils/text/french-typography.ts',
       'markdown/rehype-heading-anchors.ts',
       'markdown/remark-references.ts',
       'markdown/rehype-callouts.ts',
@@ -88,7 +88,7 @@ describe('sourceDigest', () => {
     ]) {
       expect(graph).toContain(plugin);
     }
-    expect(graph).not.toContain('utils/nav.ts');
+    expect(graph).not.toContain('utils/navigation/nav.ts');
     expect(graph).not.toContain('build/cache-key.ts');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { articleJsonLd, breadcrumbJsonLd, jsonLdGraph, serializeJsonLd } from '../../src/utils/structured-data.ts';
+import { articleJsonLd, breadcrumbJsonLd, jsonLdGraph, serializeJsonLd } from '../../src/utils/publishing/structured-data.ts';
 
 describe('serializeJsonLd', () => {
   it('cannot close its <script> element, and round-trips', () => {

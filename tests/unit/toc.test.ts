@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tocEntries } from '../../src/utils/toc.ts';
+import { tocEntries } from '../../src/utils/navigation/toc.ts';
 
 const h = (depth: number, text: string) => ({ depth, slug: text.toLowerCase(), text });
 

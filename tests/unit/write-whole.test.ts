@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeWholeFile, writeWholeFileSync } from '../../src/utils/write-whole.ts';
+import { writeWholeFile, writeWholeFileSync } from '../../src/utils/files/write-whole.ts';
 
 describe('writeWholeFile', () => {
   it('replaces a file with the new text and leaves no temporary file beside it', async () => {

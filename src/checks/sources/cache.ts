@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { cacheDir } from '../../settings.ts';
-import { writeWholeFileSync } from '../../utils/write-whole.ts';
+import { writeWholeFileSync } from '../../utils/files/write-whole.ts';
 import type { ProbeResult } from './probe.ts';
 
 /** How long an answer stands: a source checked today need not be asked again before tomorrow. */

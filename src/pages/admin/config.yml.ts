@@ -3,8 +3,8 @@ import { sectorFiles } from '../../checks/content-files.ts';
 import { readFrontmatter } from '../../checks/site-index.ts';
 import { cmsConfigText } from '../../cms/config.ts';
 import { cmsBackend, contentDir, isDevServer } from '../../settings.ts';
-import { nextOrder } from '../../utils/new-sector.ts';
-import { adminPaths, withBase } from '../../utils/paths.ts';
+import { nextOrder } from '../../utils/files/new-sector.ts';
+import { adminPaths, withBase } from '../../utils/navigation/paths.ts';
 
 /** Decap's configuration, from the schema: the GitHub backend once built, the dev server's local backend in `npm run dev`. */
 export const GET: APIRoute = ({ site, url }) => {

@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
 import { getPreviewTexts } from '../../data/links.ts';
-import { previewPath } from '../../utils/paths.ts';
-import { cachedPreview } from '../../utils/preview-image.ts';
+import { previewPath } from '../../utils/navigation/paths.ts';
+import { cachedPreview } from '../../utils/publishing/preview-image.ts';
 
 /** The home page's preview image (og:image), drawn at build time. */
 export const GET: APIRoute = async () => {

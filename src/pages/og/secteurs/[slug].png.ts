@@ -1,8 +1,8 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { getPreviewTexts } from '../../../data/links.ts';
-import { previewPath } from '../../../utils/paths.ts';
+import { previewPath } from '../../../utils/navigation/paths.ts';
 import { getSortedSectors } from '../../../data/sectors.ts';
-import { cachedPreview, previewKey } from '../../../utils/preview-image.ts';
+import { cachedPreview, previewKey } from '../../../utils/publishing/preview-image.ts';
 
 /**
  * One preview image (og:image) per sector, drawn at build time and cached by content.

@@ -10,8 +10,8 @@ import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
-import { cacheDir } from '../settings.ts';
-import { writeWholeFile } from './write-whole.ts';
+import { cacheDir } from '../../settings.ts';
+import { writeWholeFile } from '../files/write-whole.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;

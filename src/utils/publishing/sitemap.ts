@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 
 const NOINDEX = /<meta\s+name="robots"\s+content="[^"]*noindex/i;
-// What src/utils/structured-data.ts writes for the day the page shows (« Mis à jour le … »).
+// What src/utils/publishing/structured-data.ts writes for the day the page shows (« Mis à jour le … »).
 const DATE_MODIFIED = /"dateModified":"(\d{4}-\d{2}-\d{2})"/;
 
 /** The built HTML of a page URL under `siteBase` (site + base), from `outDir`; undefined for what is not a built page. */

@@ -1,6 +1,6 @@
-import { frontmatterLine } from './frontmatter-text.ts';
-import { sectorPath } from './paths.ts';
-import { sectorSlugFromTitle } from './slug.ts';
+import { frontmatterLine } from '../text/frontmatter-text.ts';
+import { sectorPath } from '../navigation/paths.ts';
+import { sectorSlugFromTitle } from '../text/slug.ts';
 
 /** What `npm run new-sector -- "La logistique"` writes: file name and a French template that passes every check. */
 export interface NewSector {

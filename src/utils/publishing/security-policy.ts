@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { publicDir } from '../settings.ts';
+import { publicDir } from '../../settings.ts';
 
 /**
  * The site's security policy has one source, public/_headers (the Netlify and Cloudflare Pages

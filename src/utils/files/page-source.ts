@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
 import type { Repository } from './git.ts';
-import { editUrl } from './paths.ts';
+import { editUrl } from '../navigation/paths.ts';
 
 /** What a page says about its source file: the day it last changed, and where to edit it. */
 export interface PageSource {
@@ -28,7 +28,7 @@ const realPath = (file: string) => {
 
 /**
  * A content file's page source. The day: the frontmatter's `updated` where the editor gives it,
- * otherwise the last commit of the file (src/utils/git.ts: none in a shallow clone, outside git, or
+ * otherwise the last commit of the file (src/utils/files/git.ts: none in a shallow clone, outside git, or
  * for a file with uncommitted changes); no date is better than a wrong one. The edit link: EDIT_URL
  * and the file's path from the repository's root, or from `projectRoot` outside git.
  */
