@@ -31,7 +31,7 @@ function pattern(rules: Rule[]): { pattern?: [string, string] } {
   return { pattern: [`^${rules.map((r) => `(?=[\\s\\S]*?(?:${r.pattern}))`).join('')}`, rules.map((r) => r.message).join(' ; ')] };
 }
 
-export function decapField(field: SchemaField, text: FieldText | undefined): DecapField {
+function decapField(field: SchemaField, text: FieldText | undefined): DecapField {
   const common = { name: field.name, label: text?.label ?? field.name, required: field.required, ...(text?.hint && { hint: text.hint }) };
   switch (field.kind) {
     case 'text':

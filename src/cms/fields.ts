@@ -8,7 +8,7 @@ import { homeSchema, sectorSchema } from '../checks/schema.ts';
  * What a form cannot say (a text made only of spaces, a wrong type) is left to the checks.
  */
 
-export type FieldKind = 'text' | 'number' | 'boolean' | 'date' | 'list';
+type FieldKind = 'text' | 'number' | 'boolean' | 'date' | 'list';
 
 /** A constraint a form can test on the text the writer typed, with the schema's message. */
 export interface Rule {
@@ -102,7 +102,7 @@ function numberRules(checks: CheckDef[]): Rule[] {
 }
 
 /** One field of an object schema. */
-export function schemaField(name: string, schema: Schema): SchemaField {
+function schemaField(name: string, schema: Schema): SchemaField {
   let inner = schema;
   let required = true;
   while (['optional', 'default', 'nullable'].includes(def(inner).type)) {

@@ -20,7 +20,7 @@ const SOURCE_KEY = '__source';
 /** Set in the browser before a new sector is saved: its file name, by the rule of `npm run new-sector`. */
 export const FILE_NAME_KEY = '__fichier';
 
-export type EntryData = Record<string, unknown>;
+type EntryData = Record<string, unknown>;
 
 interface Parts {
   opening: string;
@@ -66,12 +66,15 @@ function blocks(frontmatter: string): Block[] {
   return result;
 }
 
-/** The value a block gives its key, as the whole frontmatter would. */
+/**
+ * The value a block gives its key, as the whole frontmatter would; none for a block YAML cannot read
+ * alone, which is then kept as written while the entry gives its key no value, rewritten otherwise.
+ */
 function valueOf(block: Block): unknown {
   try {
     return (load(block.lines.join('\n')) as EntryData | null)?.[block.key!];
   } catch {
-    return Symbol('unreadable');
+    return undefined;
   }
 }
 

@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { checkContent } from '../checks/content-checks.ts';
+import { checkContent, type ChecksMemo } from '../checks/content-checks.ts';
 import { displayPath, formatReport, type Problem } from '../checks/problems.ts';
 import { sectorSchema } from '../checks/schema.ts';
 import { siteIndex } from '../checks/site-index.ts';
@@ -19,7 +19,7 @@ import { dateFields } from './fields.ts';
 import { frontmatterFormat } from './frontmatter-format.ts';
 
 type Next = (error?: unknown) => void;
-export type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
+type Handler = (req: IncomingMessage, res: ServerResponse, next: Next) => void;
 
 interface Request extends IncomingMessage {
   body?: { action?: string; params?: PersistParams };
@@ -72,13 +72,16 @@ function fromThisComputer(req: IncomingMessage): boolean {
 
 const problemKey = (p: Problem) => `${p.file}\n${p.line ?? ''}\n${p.message}`;
 
-/** The problems a save would bring: every problem of the saved file, and those it would cause in others. */
-function problemsOfSave(dir: string, file: string, source: string): Problem[] {
-  const after = checkContent(dir, { pending: { file, source } });
+/**
+ * The problems a save would bring: every problem of the saved file, and those it would cause in others.
+ * `memo` keeps each file's checks by its text: only the saved file is parsed again.
+ */
+function problemsOfSave(dir: string, file: string, source: string, memo: ChecksMemo): Problem[] {
+  const after = checkContent(dir, { pending: { file, source }, memo });
   const own = after.filter((p) => p.file === file);
   const elsewhere = after.filter((p) => p.file !== file);
   if (!elsewhere.length) return own;
-  const before = new Set(checkContent(dir).map(problemKey));
+  const before = new Set(checkContent(dir, { memo }).map(problemKey));
   return [...own, ...elsewhere.filter((p) => !before.has(problemKey(p)))];
 }
 
@@ -92,7 +95,7 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
   const express = createRequire(middlewares)('express') as ExpressModule;
   const format = frontmatterFormat(dateFields());
   const sectorKeys = Object.keys(sectorSchema.shape);
-  const show = (file: string) => displayPath(file);
+  const memo: ChecksMemo = new Map();
 
   function persist(req: Request, res: Response) {
     const refuse = (status: number, error: string) => res.status(status).json({ error });
@@ -102,59 +105,54 @@ export async function localBackend(dir: string, logger: Logger): Promise<Handler
     const [data] = files;
     if (data.newPath) return refuse(422, 'Rien n’a été enregistré : renommer un fichier changerait l’adresse de la page, et les liens vers elle.');
     const target = path.resolve(dir, data.path);
-    if (path.relative(dir, target).startsWith('..') || path.isAbsolute(path.relative(dir, target)))
+    const inContent = path.relative(dir, target);
+    if (inContent.startsWith('..') || path.isAbsolute(inContent))
       return refuse(403, 'Rien n’a été enregistré : l’éditeur local n’écrit que dans le dossier du contenu.');
     const isNew = params.options?.newEntry === true;
     let raw = data.raw;
     if (isNew) {
-      if (existsSync(target)) return refuse(409, alreadyThere(show(target)));
+      if (existsSync(target)) return refuse(409, alreadyThere(displayPath(target)));
       if (params.options?.collectionName === 'secteurs') {
         const entry = format.fromFile(raw);
         const place = placeNewSector(
           String(entry.title ?? ''),
           siteIndex(dir).entries.filter((e) => e.kind === 'sector'),
-          show,
+          displayPath,
         );
         if ('refusal' in place) return refuse(409, place.refusal);
         const expected = path.join(dir, 'secteurs', place.fileName);
         if (target !== expected)
           return refuse(
             422,
-            `Rien n’a été créé : le fichier serait ${show(target)} au lieu de ${show(expected)}. Rechargez la page de l’éditeur, puis recommencez.`,
+            `Rien n’a été créé : le fichier serait ${displayPath(target)} au lieu de ${displayPath(expected)}. Rechargez la page de l’éditeur, puis recommencez.`,
           );
         if (entry.order === undefined || entry.order === '') raw = format.toFile({ ...entry, order: place.order }, sectorKeys);
       }
     } else if (!existsSync(target)) {
-      return refuse(409, `Rien n’a été enregistré : ${show(target)} n’existe plus. Rechargez la page de l’éditeur.`);
+      return refuse(409, `Rien n’a été enregistré : ${displayPath(target)} n’existe plus. Rechargez la page de l’éditeur.`);
     }
-    const problems = problemsOfSave(dir, target, raw);
+    const problems = problemsOfSave(dir, target, raw, memo);
     if (problems.length) return refuse(422, `Rien n’a été enregistré, le contenu est à corriger. ${formatReport(problems)}`);
     // Written here rather than by decap-server (which truncates the file, then writes it): the dev
     // server watching the folder never reads half a page. Its answer is decap-server's.
     writeWholeFileSync(target, raw);
-    logger.info(`${isNew ? 'créé' : 'enregistré'} : ${show(target)}`);
+    logger.info(`${isNew ? 'créé' : 'enregistré'} : ${displayPath(target)}`);
     res.json({ message: 'entry persisted' });
   }
 
-  // One save at a time, from the check to the write: two saves of one new title cannot both pass.
-  let saving = Promise.resolve();
+  // One save at a time, from the check to the write, so that two saves of one new title cannot both
+  // pass: persist() is synchronous, and Node runs it whole before the next request.
   function guard(req: Request, res: Response, next: Next) {
     const action = req.body?.action;
     if (!fromThisComputer(req)) return res.status(403).json({ error: 'L’éditeur local n’accepte que les demandes des pages de cet ordinateur.' });
     if (action !== undefined && READS.has(action)) return next();
     if (action !== 'persistEntry')
       return res.status(403).json({ error: `Action impossible avec l’éditeur local : ${String(action)}. Il lit et enregistre les pages, rien d’autre.` });
-    saving = saving.then(
-      () =>
-        new Promise<void>((done) => {
-          res.once('close', done);
-          try {
-            persist(req, res);
-          } catch (error) {
-            res.status(500).json({ error: `Rien n’a été enregistré : ${error instanceof Error ? error.message : String(error)}` });
-          }
-        }),
-    );
+    try {
+      persist(req, res);
+    } catch (error) {
+      res.status(500).json({ error: `Rien n’a été enregistré : ${error instanceof Error ? error.message : String(error)}` });
+    }
   }
 
   const app = express();

@@ -102,7 +102,9 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     await openEntry(page, site, 'secteurs/entries/marketing');
     await fillField(page, 'Description', 'x'.repeat(161));
     await publish(page);
-    await expect.poll(() => page.locator('body').innerText()).toMatch(/la description doit tenir en 160 caractères au plus/i);
+    // The schema's own words, alone: none of Decap's preamble (« Ne correspond pas au format »).
+    const message = 'la description doit tenir en 160 caractères au plus (elle sert d’aperçu dans les moteurs de recherche) : raccourcissez-la';
+    await page.getByText(message, { exact: true }).waitFor();
     expect(site.read('secteurs/marketing.md')).toBe(before);
   });
 

@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { contentWith, projectRoot, removeAll } from '../build/build-site.ts';
 import { editorEnv, freePort, waitFor } from '../build/editor-commands.ts';
@@ -41,8 +41,14 @@ export async function startDevSite(fixture: string): Promise<DevSite> {
   };
 }
 
-/** What the page did that it should not: requests to other hosts, blocked by its CSP, uncaught errors. */
-export function watch(page: Page, origin: string): string[] {
+/**
+ * A new tab that records what it does that it should not: requests to other hosts, and what its
+ * Content-Security-Policy blocked (reported as "CSP: directive address").
+ */
+export async function watchedPage(browser: Browser, origin: string, options: BrowserContextOptions = {}) {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
+  const page = await context.newPage();
   const problems: string[] = [];
   page.on('request', (r) => {
     if (!r.url().startsWith(origin) && !/^(data|blob|about):/.test(r.url())) problems.push(`requête vers ${r.url()}`);
@@ -50,17 +56,14 @@ export function watch(page: Page, origin: string): string[] {
   page.on('console', (m) => {
     if (m.text().startsWith('CSP:')) problems.push(m.text());
   });
-  return problems;
+  return { context, page, problems };
 }
 
 /** A writer's browser tab on the editor, signed in to the local backend. */
 export async function openEditor(browser: Browser, site: DevSite): Promise<{ page: Page; problems: string[] }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
-  await context.addInitScript(() => document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)));
-  const page = await context.newPage();
+  const { page, problems } = await watchedPage(browser, site.url, { locale: 'fr-FR' });
   // Leaving a form is allowed; Decap's offer to restore an unsaved copy of an entry is declined.
   page.on('dialog', (dialog) => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss()));
-  const problems = watch(page, site.url);
   await page.goto(`${site.url}/admin/`);
   await page.getByRole('button', { name: 'Se connecter' }).click();
   await page.getByRole('link', { name: 'Secteurs' }).waitFor();

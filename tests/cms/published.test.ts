@@ -1,10 +1,10 @@
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../scripts/serve.ts';
 import { buildSite, removeAll, type BuildResult } from '../build/build-site.ts';
-import { CHROMIUM_ARGS, chromiumPath, describeInBrowser } from '../browser/chromium.ts';
-import { watch } from './editor.ts';
+import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
+import { watchedPage } from './editor.ts';
 
 // The deployed editor cannot reach GitHub from here: what can be seen is that the built page starts
 // under its own Content-Security-Policy with the generated GitHub configuration, and where it signs in.
@@ -17,7 +17,7 @@ describeInBrowser('the built editor, published through GitHub', () => {
     build = buildSite({ CMS_REPO: 'exemple/prompt', CMS_BRANCH: 'main' });
     if (build.status !== 0) throw new Error(build.output);
     server = await startServer({ root: build.outDir, port: 0, base: '/' });
-    browser = await chromium.launch({ executablePath: chromiumPath, args: CHROMIUM_ARGS });
+    browser = await launchChromium();
   });
   afterAll(async () => {
     await browser?.close();
@@ -26,13 +26,8 @@ describeInBrowser('the built editor, published through GitHub', () => {
   });
 
   it('starts in French under its CSP and signs in with GitHub through the OAuth service (Netlify’s by default)', async () => {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    await context.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP: ${e.violatedDirective} ${e.blockedURI}`)),
-    );
-    const page = await context.newPage();
     const origin = new URL(server.url).origin;
-    const problems = watch(page, origin);
+    const { context, page, problems } = await watchedPage(browser, origin);
     await page.goto(`${server.url}admin/`);
     const signIn = page.getByRole('button', { name: 'Se connecter avec GitHub' });
     await signIn.waitFor();

@@ -46,7 +46,7 @@ describe('the CMS file format', () => {
     const body = String(data.body);
     expect(source.endsWith(body)).toBe(true);
     // A body edited at its end: the rest of the file stays as it was.
-    const after = format.toFile({ ...data, title: `${data.title}`, body: `${body}\nUn ajout[^1] « entre guillemets ».\n` }, keys);
+    const after = format.toFile({ ...data, body: `${body}\nUn ajout[^1] « entre guillemets ».\n` }, keys);
     expect(after.startsWith(source)).toBe(true);
     expect(after.slice(source.length)).toBe('\nUn ajout[^1] « entre guillemets ».\n');
   });

@@ -1,6 +1,5 @@
 import type { APIRoute } from 'astro';
-import { sectorFiles } from '../../checks/content-files.ts';
-import { readFrontmatter } from '../../checks/site-index.ts';
+import { siteIndex } from '../../checks/site-index.ts';
 import { cmsConfigText } from '../../cms/config.ts';
 import { cmsBackend, contentDir, isDevServer } from '../../settings.ts';
 import { nextOrder } from '../../utils/files/new-sector.ts';
@@ -11,9 +10,10 @@ export const GET: APIRoute = ({ site, url }) => {
   const local = isDevServer()
     ? { apiUrl: new URL(withBase(adminPaths.localBackend), url.origin).href, siteUrl: new URL(withBase('/'), url.origin).href }
     : undefined;
-  const dir = contentDir();
-  // The frontmatters alone: the orders, without parsing every page's markdown.
-  const orders = sectorFiles(dir).map((file) => readFrontmatter(file, dir).entry.order);
+  // The site's index (frontmatters, read again only when a file changes): the orders, as npm run new-sector reads them.
+  const orders = siteIndex(contentDir())
+    .entries.filter((e) => e.kind === 'sector')
+    .map((e) => e.order);
   const text = cmsConfigText({
     backend: cmsBackend(),
     siteUrl: site && new URL(withBase('/'), site).href,

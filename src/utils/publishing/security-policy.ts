@@ -52,18 +52,23 @@ export function headersFor(rules: HeaderRule[], urlPath: string, host: 'netlify'
 /** CSP 3: these work only as a response header. */
 const HEADER_ONLY = new Set(['frame-ancestors', 'report-uri', 'report-to', 'sandbox']);
 
-let cached: { file: string; policy: string } | undefined;
+const cached = new Map<string, string>();
 
-/** The Content-Security-Policy of the site's pages, as a <meta> can carry it. */
-export function metaContentSecurityPolicy(file = path.join(publicDir(), '_headers')): string {
-  if (cached?.file === file) return cached.policy;
-  const header = headersFor(parseHeadersFile(readFileSync(file, 'utf8')), '/')['content-security-policy'];
-  if (!header) throw new Error(`${file} : la règle « /* » n’a pas d’en-tête Content-Security-Policy`);
+/**
+ * The Content-Security-Policy of the pages at `urlPath` (the readers' pages by default; /admin/ has its
+ * own rule), as a <meta> can carry it: public/_headers' value without what works only as a header.
+ */
+export function metaContentSecurityPolicy(urlPath = '/', file = path.join(publicDir(), '_headers')): string {
+  const key = `${file}\0${urlPath}`;
+  const known = cached.get(key);
+  if (known !== undefined) return known;
+  const header = headersFor(parseHeadersFile(readFileSync(file, 'utf8')), urlPath)['content-security-policy'];
+  if (!header) throw new Error(`${file} : aucune règle ne donne d’en-tête Content-Security-Policy à ${urlPath}`);
   const policy = header
     .split(';')
     .map((directive) => directive.trim())
     .filter((directive) => directive && !HEADER_ONLY.has(directive.split(/\s+/)[0].toLowerCase()))
     .join('; ');
-  cached = { file, policy };
+  cached.set(key, policy);
   return policy;
 }
