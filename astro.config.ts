@@ -11,7 +11,7 @@ import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
 import { pruneCss } from './src/styles/prune-css.ts';
-import { indexablePageFilter, lastmodFromPage } from './src/utils/publishing/sitemap.ts';
+import { sitemapFromPages } from './src/utils/publishing/sitemap.ts';
 
 const env = process.env;
 // `_` is set by the shell to the command that started the build (npm, node, /usr/bin/time…). Astro copies into a
@@ -58,19 +58,7 @@ export default defineConfig({
   // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
   // Each page's lastmod is the day the page shows (src/utils/publishing/sitemap.ts).
-  integrations: [
-    mdx(),
-    devServerFlag(),
-    cms(),
-    ...(env.SITE_URL
-      ? [
-          sitemap({
-            filter: indexablePageFilter(outDir, new URL(base, env.SITE_URL).href),
-            serialize: lastmodFromPage(outDir, new URL(base, env.SITE_URL).href),
-          }),
-        ]
-      : []),
-  ],
+  integrations: [mdx(), devServerFlag(), cms(), ...(env.SITE_URL ? [sitemap(sitemapFromPages(outDir, new URL(base, env.SITE_URL).href))] : [])],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
   // Scripts are never inlined into the page, however small (Astro inlines those under assetsInlineLimit): the

@@ -7,6 +7,7 @@
  */
 import { createHash } from 'node:crypto';
 import path from 'node:path';
+import { metaContentSecurityPolicy } from '../utils/publishing/security-policy.ts';
 import { sourceDigest } from './source-digest.ts';
 import type { SectorNav } from '../utils/navigation/nav.ts';
 import type { PageSource } from '../utils/files/page-source.ts';
@@ -54,6 +55,14 @@ export function middlewareDigest(root = process.cwd()): string {
   return digest;
 }
 
+/**
+ * What every built page depends on beyond its code and its content: the security policy the layout
+ * reads from public/_headers, and the middleware that reworks the page (middlewareDigest()).
+ */
+export function outsideThePage() {
+  return { contentSecurityPolicy: metaContentSecurityPolicy(), middleware: middlewareDigest() };
+}
+
 export interface SectorPageData {
   /** The content entry: `digest` is Astro's hash of the whole file (frontmatter and body). */
   sector: { id: string; digest?: string | number; data: object };
@@ -61,8 +70,6 @@ export interface SectorPageData {
   nav: SectorNav<SectorLink>;
   previous?: SectorLink;
   next?: SectorLink;
-  /** What the layout reads from outside the code and the content (the security policy of public/_headers), and middlewareDigest(). */
-  site?: object;
   /** The day shown (from git when the frontmatter gives none) and the edit link (EDIT_URL): neither is in the file's digest. */
   source?: PageSource;
 }
@@ -71,11 +78,12 @@ export interface SectorPageData {
  * The cacheKey of a sector page: the data it shows. The rendered HTML of a markdown entry comes
  * from its file (the digest) and the markdown pipeline (in Astro's config digest: see
  * astro.config.ts); everything else on the page is the entry's data, the header's navigation,
- * the previous/next links and the page's source (last change, edit link). Above FULL_NAV_LIMIT the header shows only the count of sectors, so a
+ * the previous/next links, the page's source (last change, edit link) and what lies outside the page
+(outsideThePage()). Above FULL_NAV_LIMIT the header shows only the count of sectors, so a
  * title edited elsewhere changes the key of its two neighbours only.
  * No digest (a loader that gives none): no key, the page is always rendered.
  */
-export function sectorPageKey({ sector, nav, previous, next, source = {}, site }: SectorPageData): string | undefined {
+export function sectorPageKey({ sector, nav, previous, next, source = {} }: SectorPageData, outside: object = outsideThePage()): string | undefined {
   if (sector.digest === undefined || sector.digest === '') return undefined;
   const shownNav = nav.kind === 'all' ? { kind: nav.kind, sectors: nav.sectors.map(({ id, title }) => ({ id, title })) } : nav;
   const link = (s?: SectorLink) => (s ? { id: s.id, title: s.title } : null);
@@ -87,6 +95,6 @@ export function sectorPageKey({ sector, nav, previous, next, source = {}, site }
     previous: link(previous),
     next: link(next),
     source,
-    site: site ?? null,
+    outside,
   });
 }

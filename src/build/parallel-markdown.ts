@@ -25,16 +25,22 @@ export function withParallelMarkdown(context: LoaderContext, files: number): { c
   if (files < FROM_FILES || files >= SIZE_FOR_MEMORY_FROM || !markdown?.getRenderFunction) return { context, close: async () => {} };
   const { markdown: options, image } = context.config;
   const shared = { image, syntaxHighlight: options.syntaxHighlight, shikiConfig: options.shikiConfig, gfm: options.gfm, smartypants: options.smartypants };
-  const size = Math.max(1, os.availableParallelism());
-  const workers = Array.from({ length: size }, () => new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: { shared } }));
   const waiting = new Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void }>();
-  for (const worker of workers)
-    worker.on('message', ({ id, rendered, error }: { id: number; rendered?: Rendered; error?: string }) => {
-      const request = waiting.get(id)!;
-      waiting.delete(id);
-      if (rendered) request.resolve(rendered);
-      else request.reject(new Error(error));
+  // Started when Astro first asks for the render function: a rebuild whose files are all unchanged renders none.
+  let workers: Worker[] = [];
+  const startWorkers = () => {
+    workers = Array.from({ length: Math.max(1, os.availableParallelism()) }, () => {
+      const worker = new Worker(new URL('./markdown-worker.ts', import.meta.url), { workerData: { shared } });
+      worker.on('message', ({ id, rendered, error }: { id: number; rendered?: Rendered; error?: string }) => {
+        const request = waiting.get(id)!;
+        waiting.delete(id);
+        if (rendered) request.resolve(rendered);
+        else request.reject(new Error(error));
+      });
+      return worker;
     });
+    return render;
+  };
   let next = 0;
 
   const render: RenderFunction = (entry) =>
@@ -45,7 +51,7 @@ export function withParallelMarkdown(context: LoaderContext, files: number): { c
       workers[id % workers.length].postMessage(request);
     });
   const entryTypes = new Map(types);
-  entryTypes.set('.md', { ...markdown, getRenderFunction: async () => render as never });
+  entryTypes.set('.md', { ...markdown, getRenderFunction: async () => (workers.length ? render : startWorkers()) as never });
   return {
     context: { ...context, entryTypes } as LoaderContext,
     close: async () => {

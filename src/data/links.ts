@@ -1,8 +1,6 @@
 import { checkAliases } from '../checks/aliases.ts';
 import { sitePages } from '../checks/site-index.ts';
-import { frenchTypography } from '../utils/text/french-typography.ts';
 import { previewPath } from '../utils/navigation/paths.ts';
-import { SITE_NAME } from '../utils/site.ts';
 import { getHome, getSortedSectors } from './sectors.ts';
 
 /**
@@ -23,16 +21,4 @@ export async function getRedirects() {
 export async function getHomePreview() {
   const home = await getHome();
   return { path: previewPath.home, alt: `${home.data.title} ${home.data.description}` };
-}
-
-/** Text drawn on each preview image (typeset like the pages), by image path. */
-export async function getPreviewTexts() {
-  const home = await getHome();
-  const sectors = await getSortedSectors();
-  const text = (data: { title: string; description: string }) => ({
-    title: frenchTypography(data.title),
-    description: frenchTypography(data.description),
-    siteName: SITE_NAME,
-  });
-  return [{ path: previewPath.home, text: text(home.data) }, ...sectors.map((s) => ({ path: previewPath.sector(s.id), text: text(s.data) }))];
 }

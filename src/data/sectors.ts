@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { getCollection, getEntry } from 'astro:content';
 import { contentDir, editBaseUrl, isDevServer } from '../settings.ts';
-import { readRepository, type Repository } from '../utils/files/git.ts';
+import { readRepository } from '../utils/files/git.ts';
 import { sectorNav, type SectorNav } from '../utils/navigation/nav.ts';
 import { pageSource, type PageSource } from '../utils/files/page-source.ts';
 import { neighboursById, sortSectors, type SectorLink } from '../utils/navigation/sectors.ts';
@@ -29,18 +29,12 @@ let navigationOnce: ReturnType<typeof loadNavigation> | undefined;
 async function loadNavigation() {
   const sorted = await getSortedSectors();
   const links: SectorLink[] = sorted.map((s) => ({ id: s.id, title: s.data.title }));
-  const linkOf = new Map(links.map((link) => [link.id, link]));
-  const neighbours = new Map(
-    [...neighboursById(sorted)].map(([id, { previous, next }]) => [id, { previous: previous && linkOf.get(previous.id), next: next && linkOf.get(next.id) }]),
-  );
   // The header's navigation, computed once: the header shows it and each sector page's cacheKey covers it.
   const header: SectorNav<SectorLink> = sectorNav(links);
-  const repo = repository();
-  const sources = new Map(sorted.map((s) => [s.id, sourceOf(s, repo)]));
-  return { sorted, links, header, neighbours, sources, repo };
+  return { sorted, links, header, neighbours: neighboursById(links) };
 }
 
-/** Sorted sectors, their links, the header's navigation, each one's neighbours and page source, the git history read for them: computed once per build. */
+/** Sorted sectors, their links, the header's navigation and each one's neighbours: computed once per build. */
 export function getSectorNavigation() {
   if (isDevServer()) return loadNavigation();
   return (navigationOnce ??= loadNavigation());
@@ -52,25 +46,26 @@ export async function getHome() {
   return home;
 }
 
-/**
- * The content folder's git history, read once per build (one `git log` for every file), again on each
- * page of the dev server so that a commit or an edit shows there too.
- */
-let repositoryOnce: { value: Repository | undefined } | undefined;
-
-function repository(): Repository | undefined {
-  if (isDevServer()) return readRepository(contentDir());
-  return (repositoryOnce ??= { value: readRepository(contentDir()) }).value;
-}
+let sourcesOnce: ReturnType<typeof loadSources> | undefined;
 
 /**
- * When an entry's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »).
- * `repo`: the history already read (getSectorNavigation's), so that the dev server reads it once per
- * page, not once per sector. No default: outside git it is undefined, and a default would read again.
+ * When each page's file last changed and where to edit it (« Mis à jour le … », « Modifier cette page »),
+ * for every sector and the home page. The content folder's git history is read once for all of them
+ * (one `git log`): once per build, and on each page of the dev server that shows it, so that a commit or
+ * an edit shows there too. Pages that show only the header do not read it.
  */
-export function sourceOf(entry: { filePath?: string; data: object & { updated?: Date } }, repo: Repository | undefined): PageSource {
+async function loadSources() {
+  const [{ sorted }, home] = await Promise.all([getSectorNavigation(), getHome()]);
+  const repository = readRepository(contentDir());
+  const editBase = editBaseUrl();
   // Every command runs from the project's root (src/settings.ts): Astro's filePath is relative to it.
   const projectRoot = process.cwd();
-  if (!entry.filePath) return {};
-  return pageSource(path.resolve(projectRoot, entry.filePath), entry.data.updated, { repository: repo, editBase: editBaseUrl(), projectRoot });
+  const sourceOf = (entry: { filePath?: string; data: object & { updated?: Date } }): PageSource =>
+    entry.filePath ? pageSource(path.resolve(projectRoot, entry.filePath), entry.data.updated, { repository, editBase, projectRoot }) : {};
+  return { sectors: new Map(sorted.map((s) => [s.id, sourceOf(s)])), home: sourceOf(home) };
+}
+
+export function getPageSources() {
+  if (isDevServer()) return loadSources();
+  return (sourcesOnce ??= loadSources());
 }

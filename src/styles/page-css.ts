@@ -79,12 +79,15 @@ function withoutOverridden(css: string): string {
   });
 }
 
-const byShape = new Map<string, string>();
+/** Pruned stylesheets, by stylesheet then by page shape (the names its markup holds). */
+const byStylesheet = new Map<string, Map<string, string>>();
 
 /** The stylesheet `css` minus the rules no element of the page can match. */
 export function cssForPage(css: string, html: string): string {
   const names = pageNames(html);
-  const shape = `${css.length}\0${[...names].sort().join(' ')}`;
+  const shape = [...names].sort().join(' ');
+  let byShape = byStylesheet.get(css);
+  if (!byShape) byStylesheet.set(css, (byShape = new Map()));
   const known = byShape.get(shape);
   if (known !== undefined) return known;
   let pruned = transform({

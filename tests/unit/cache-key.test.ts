@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { hashJson, middlewareDigest, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
+import { hashJson, middlewareDigest, outsideThePage, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
+import { metaContentSecurityPolicy } from '../../src/utils/publishing/security-policy.ts';
 import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/navigation/nav.ts';
 import { neighboursById, type SectorLink } from '../../src/utils/navigation/sectors.ts';
 
@@ -169,7 +170,12 @@ describe('middlewareDigest', () => {
     const after = middlewareDigest(project('export const inlineTheme = (css) => css.trim();\n'));
     expect(after).not.toBe(before);
     expect(middlewareDigest()).toBe(middlewareDigest(path.resolve(import.meta.dirname, '../..')));
-    const key = (middleware: string) => sectorPageKey({ sector: { id: 's', digest: 'd', data: {} }, nav: { kind: 'index', total: 13 }, site: { middleware } });
+    const page = { sector: { id: 's', digest: 'd', data: {} }, nav: { kind: 'index', total: 13 } } as const;
+    const key = (middleware: string) => sectorPageKey(page, { ...outsideThePage(), middleware });
     expect(key(after)).not.toBe(key(before));
+    // What [slug].astro gives: the project's own middleware digest and security policy are in every key.
+    expect(outsideThePage()).toEqual({ contentSecurityPolicy: metaContentSecurityPolicy(), middleware: middlewareDigest() });
+    expect(sectorPageKey(page)).toBe(sectorPageKey(page, outsideThePage()));
+    expect(sectorPageKey(page)).not.toBe(sectorPageKey(page, { ...outsideThePage(), middleware: before }));
   });
 });

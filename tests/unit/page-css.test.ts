@@ -15,6 +15,13 @@ describe('cssForPage', () => {
   it('keeps the rules an element of the page can match, and only those', () => {
     const css = '.used{color:red}.unused{color:blue}pre{margin:0}';
     expect(cssForPage(css, page('<p class="used">x</p>'))).toBe('.used{color:red}');
+    // Another stylesheet of the same length, on a page of the same shape: its own result.
+    expect(cssForPage('.used{color:tan}.unused{color:navy}pre{margin:1}', page('<p class="used">x</p>'))).toBe('.used{color:tan}');
+  });
+
+  it('keeps what scripts add after load: the search page’s Pagefind UI and the copy buttons’ live region', () => {
+    const css = '.pagefind-ui{--pagefind-ui-primary:#123456}.sr-only{position:absolute}.other{color:red}';
+    expect(cssForPage(css, page('<div id="search"></div>'))).toBe('.pagefind-ui{--pagefind-ui-primary:#123456}.sr-only{position:absolute}');
   });
 
   it('drops the Tailwind variables no kept rule reads, with their @property, and keeps the others', () => {

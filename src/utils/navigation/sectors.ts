@@ -22,7 +22,7 @@ export interface Neighbours<T> {
 }
 
 /** Previous and next sector of each sector, in one pass (linear in the number of sectors). */
-export function neighboursById<T extends SectorLike>(sorted: readonly T[]): Map<string, Neighbours<T>> {
+export function neighboursById<T extends { id: string }>(sorted: readonly T[]): Map<string, Neighbours<T>> {
   const result = new Map<string, Neighbours<T>>();
   sorted.forEach((sector, index) => {
     result.set(sector.id, { previous: sorted[index - 1], next: sorted[index + 1] });

@@ -11,6 +11,8 @@ import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
 import { cacheDir } from '../../settings.ts';
+import { SITE_NAME } from '../site.ts';
+import { frenchTypography } from '../text/french-typography.ts';
 import { writeWholeFile } from '../files/write-whole.ts';
 
 export const PREVIEW_WIDTH = 1200;
@@ -24,13 +26,18 @@ export interface PreviewText {
   siteName: string;
 }
 
+/** The text drawn on a page's image, typeset like the page: its title and description, and the site's name. */
+export function previewTextOf(data: { title: string; description: string }): PreviewText {
+  return { title: frenchTypography(data.title), description: frenchTypography(data.description), siteName: SITE_NAME };
+}
+
 const FONT_FILES = { 400: 'inter-latin-400-normal.woff', 700: 'inter-latin-700-normal.woff' } as const;
 
 let fonts: { weight: 400 | 700; data: Buffer }[] | undefined;
 /** The Inter files, read from the project's node_modules (the build runs from the project root, wherever it writes). */
-export function previewFonts(projectRoot = process.cwd()) {
+export function previewFonts() {
   if (!fonts) {
-    const require = createRequire(path.join(projectRoot, 'package.json'));
+    const require = createRequire(path.join(process.cwd(), 'package.json'));
     fonts = Object.entries(FONT_FILES).map(([weight, file]) => ({
       weight: Number(weight) as 400 | 700,
       data: readFileSync(require.resolve(`@fontsource/inter/files/${file}`)),
@@ -132,11 +139,19 @@ export async function previewLayout(text: PreviewText): Promise<{ titleSize: num
   return { titleSize, title: lines(block.children[0]), description: lines(block.children[1]) };
 }
 
-/** Everything the pixels depend on: the text, the drawing, the font files. */
+let fontsDigest: string | undefined;
+
+/** Everything the pixels depend on: the text, the drawing, the font files (hashed once per process). */
 export function previewKey(text: PreviewText): string {
-  const hash = createHash('sha256').update(JSON.stringify([TEMPLATE_VERSION, text.title, text.description, text.siteName]));
-  for (const font of previewFonts()) hash.update(font.data);
-  return hash.digest('hex').slice(0, 32);
+  if (fontsDigest === undefined) {
+    const fontsHash = createHash('sha256');
+    for (const font of previewFonts()) fontsHash.update(font.data);
+    fontsDigest = fontsHash.digest('hex');
+  }
+  return createHash('sha256')
+    .update(JSON.stringify([TEMPLATE_VERSION, text.title, text.description, text.siteName, fontsDigest]))
+    .digest('hex')
+    .slice(0, 32);
 }
 
 /** The PNG from the cache (in Astro's cache folder), or drawn and stored there (atomically: parallel builds may share a cache). */

@@ -1,8 +1,6 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { getPreviewTexts } from '../../../data/links.ts';
-import { previewPath } from '../../../utils/navigation/paths.ts';
 import { getSortedSectors } from '../../../data/sectors.ts';
-import { cachedPreview, previewKey } from '../../../utils/publishing/preview-image.ts';
+import { cachedPreview, previewKey, previewTextOf } from '../../../utils/publishing/preview-image.ts';
 
 /**
  * One preview image (og:image) per sector, drawn at build time and cached by content.
@@ -11,9 +9,8 @@ import { cachedPreview, previewKey } from '../../../utils/publishing/preview-ima
  * previous build.
  */
 export const getStaticPaths = (async () => {
-  const texts = new Map((await getPreviewTexts()).map((p) => [p.path, p.text]));
   return (await getSortedSectors()).map((s) => {
-    const text = texts.get(previewPath.sector(s.id))!;
+    const text = previewTextOf(s.data);
     return { params: { slug: s.id }, props: { text }, cacheKey: previewKey(text) };
   });
 }) satisfies GetStaticPaths;
