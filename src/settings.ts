@@ -16,13 +16,13 @@ export function contentDir(env: Env = process.env, cwd = process.cwd()): string 
 }
 
 /** The site's own pages (src/pages), which the checks list: a link may lead there, an alias may not take their address. */
-export function pagesDir(cwd = process.cwd()): string {
-  return path.resolve(cwd, 'src/pages');
+export function pagesDir(): string {
+  return path.resolve('src/pages');
 }
 
 /** The files served as they are (public/): an image address starting with "/" is one of them. */
-export function publicDir(cwd = process.cwd()): string {
-  return path.resolve(cwd, 'public');
+export function publicDir(): string {
+  return path.resolve('public');
 }
 
 /** Astro's cache folder (`ASTRO_CACHE_DIR`, default `node_modules/.astro`); the preview images are cached there too. */
@@ -38,12 +38,7 @@ export function cacheDir(env: Env = process.env, cwd = process.cwd()): string {
 export function editBaseUrl(env: Env = process.env): string | undefined {
   const value = env.EDIT_URL?.trim();
   if (!value) return undefined;
-  let url: URL | undefined;
-  try {
-    url = new URL(value);
-  } catch {
-    url = undefined;
-  }
+  const url = URL.parse(value);
   if (!url || !/^https?:$/.test(url.protocol))
     throw new Error(`EDIT_URL doit être une adresse web complète (valeur actuelle : « ${value} »), par exemple https://github.com/compte/depot/edit/main/`);
   return value.endsWith('/') ? value : `${value}/`;

@@ -44,6 +44,7 @@ import { contentFiles } from './content-files.ts';
 import { indexOf, markdownAnchors, parseMarkdown, readFrontmatter, siteIndex, type ContentHead, type SiteIndex } from './site-index.ts';
 import { internalLinkProblem } from './site-links.ts';
 import { unusedFiles } from './unused-files.ts';
+import { setRenderedFrontmatter } from '../markdown/rendered-frontmatter.ts';
 
 /** What the checks find in one file's markdown. Lines are the file's. */
 export interface FileChecks {
@@ -87,7 +88,7 @@ export function checkContent(dir: string = contentDir(), options: { includeDraft
 }
 
 /** The checks of one file's markdown tree; `lineOffset`: lines of the file before the tree's first line. */
-export function checkTree(tree: Root, file: { path?: string; value: string }, lineOffset = 0): FileChecks {
+function checkTree(tree: Root, file: { path?: string; value: string }, lineOffset = 0): FileChecks {
   const links: FileChecks['links'] = [];
   const assets: string[] = [];
   const onLink = (url: string, node: Nodes) => links.push({ url, line: node.position && node.position.start.line + lineOffset });
@@ -111,21 +112,24 @@ export function checkTree(tree: Root, file: { path?: string; value: string }, li
 
 /** The pipeline's side: checks the tree Astro renders and leaves the result in the rendered entry. */
 export function remarkContentChecks() {
+  const sectorsDir = path.join(path.resolve(contentDir()), 'secteurs') + path.sep;
   return (tree: Root, file: VFile) => {
     if (!file.path) return;
+    // A build reads back only the checks of the sectors' .md files (checkedLoader), and parses the home page
+    // and MDX files itself: checking them here too would do the work twice. The dev server shows them all.
+    if (!isDevServer() && (!path.resolve(file.path).startsWith(sectorsDir) || !file.path.endsWith('.md'))) return;
     // A build renders a .md file's body from its first non-blank line; MDX, and Markdown imported as a
     // module (the dev server), keep the frontmatter's lines as blanks.
     const source = readFileSync(file.path, 'utf8');
     const lineOffset = String(file.value).length === source.length ? 0 : bodyStartLine(source) - 1;
     const checks = checkTree(tree, { path: file.path, value: String(file.value) }, lineOffset);
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, [RENDERED_KEY]: checks };
+    setRenderedFrontmatter(file, RENDERED_KEY, checks);
     if (isDevServer()) showOnPage(tree, path.resolve(file.path), checks);
   };
 }
 
 /** The loader's side: the whole report once the loader has rendered the files, or before if a frontmatter is wrong. */
-export function checkedLoader(loader: Loader, dir: string = contentDir()): Loader {
+export function checkedLoader(loader: Loader, dir: string): Loader {
   return {
     ...loader,
     load: async (context) => {

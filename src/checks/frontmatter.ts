@@ -7,8 +7,6 @@ import yaml from 'js-yaml';
 export interface ParsedFile {
   /** The YAML data, or undefined when there is no frontmatter or it is not valid YAML. */
   data?: Record<string, unknown>;
-  /** The text between the two `---` lines. */
-  rawFrontmatter: string;
   /** The markdown after the frontmatter, frontmatter lines left empty so that line numbers match the file. */
   body: string;
   /** Line (1-based) of the first non-blank line of the body: Astro renders the trimmed body, whose line 1 is this one. */
@@ -23,7 +21,6 @@ export function parseFile(source: string): ParsedFile {
   const match = FRONTMATTER.exec(source);
   if (!match) {
     return {
-      rawFrontmatter: '',
       body: source,
       bodyStartLine: firstContentLine(source, 0),
       error: {
@@ -35,7 +32,7 @@ export function parseFile(source: string): ParsedFile {
   const rawFrontmatter = match[1];
   const end = match.index + match[0].length;
   const body = source.slice(0, end).replace(/[^\r\n]/g, '') + source.slice(end);
-  const result: ParsedFile = { rawFrontmatter, body, bodyStartLine: firstContentLine(source, end) };
+  const result: ParsedFile = { body, bodyStartLine: firstContentLine(source, end) };
   const frontmatterLine = source.slice(0, match.index).split('\n').length + (match[0].startsWith('\n') ? 1 : 0);
   try {
     const data = yaml.load(rawFrontmatter);

@@ -32,8 +32,7 @@ export interface PageEntry {
   order: unknown;
   /** Every id a link may target on this page with "#…". */
   anchors: Set<string>;
-  /** Line of the first non-blank line of the body (Astro renders from there); lines of `slug:` and `order:` in the file. */
-  bodyStartLine?: number;
+  /** Lines of `slug:` and `order:` in the file. */
   slugLine?: number;
   orderLine?: number;
   /** The frontmatter's `aliases` (strings only: the schema reports the rest), each with its line, or the key's line. */
@@ -115,7 +114,6 @@ export function readFrontmatter(file: string, dir: string, source = readFileSync
     draft: data.draft === true,
     order: data.order,
     anchors,
-    bodyStartLine: parsed.bodyStartLine,
     slugLine: keyLine(source, 'slug'),
     orderLine: keyLine(source, 'order'),
     aliases: kind === 'sector' ? aliasesOf(source, data.aliases) : undefined,

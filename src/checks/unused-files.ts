@@ -1,6 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Problem } from './problems.ts';
+import { IMAGE_FILE } from './rules/remark-image-checks.ts';
 
 /**
  * Files of the content folder the site does not use: neither a page it reads (accueil.md, secteurs/**.md
@@ -21,8 +22,7 @@ export function unusedFiles(dir: string, pages: readonly string[], assets: Reado
 function why(relative: string): string {
   const name = path.basename(relative);
   const inSectors = relative.split(path.sep)[0] === 'secteurs';
-  if (/\.(avif|gif|jpe?g|png|svg|webp)$/i.test(name))
-    return `aucune page n’affiche cette image : ajoutez-la à une page, ![Ce qu’elle montre](./${name}), ou supprimez-la`;
+  if (IMAGE_FILE.test(name)) return `aucune page n’affiche cette image : ajoutez-la à une page, ![Ce qu’elle montre](./${name}), ou supprimez-la`;
   if (/\.mdx?$/i.test(name))
     return 'le site ne lit pas ce fichier : les pages sont accueil.md et les fichiers de secteurs/ ; déplacez-le dans secteurs/ s’il doit être publié';
   const page = name.replace(/\.[^.]*$/, '') + '.md';

@@ -5,7 +5,7 @@ import type { Options as RemarkRehypeOptions } from 'remark-rehype';
  * remark-rehype defaults to English ("Footnotes", "Back to reference 1") and
  * hides the heading with an `sr-only` class; readers here see « Références ».
  */
-export const FOOTNOTE_LABEL = 'Références';
+const FOOTNOTE_LABEL = 'Références';
 
 /** Accessible name of a back-link: "Retour à l’appel 1" (then "1-2" for the second call to the same note; remark-rehype counts calls from 1). */
 export function footnoteBackLabel(referenceIndex: number, rereferenceIndex: number): string {

@@ -1,6 +1,7 @@
 import type { Element, Root } from 'hast';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
 
 /** What the copy script (src/components/CopyButtons.astro) looks for. */
 export const COPY_BUTTON_CLASS = 'copy-button';
@@ -29,7 +30,6 @@ export function rehypeCopyButtons() {
       return 'skip';
     });
     if (!count) return;
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...astro.frontmatter, copyButtons: count };
+    setRenderedFrontmatter(file, 'copyButtons', count);
   };
 }

@@ -26,7 +26,7 @@ function visibleText(node: Element): string {
 }
 
 /** The preview of one footnote item: its first web link's title and host, or else its text. */
-export function notePreview(note: Element): NotePreview {
+function notePreview(note: Element): NotePreview {
   let link: Element | undefined;
   visit(note, 'element', (el) => {
     if (!link && el.tagName === 'a' && /^https?:\/\//.test(String(el.properties.href ?? ''))) link = el;

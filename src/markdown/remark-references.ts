@@ -1,10 +1,12 @@
-import type { FootnoteDefinition, Link, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { noteLinks } from './note-links.ts';
+import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
 
 /**
- * One cited source: the footnote's label, then either its first link's visible title and URL, or,
+ * One cited source: the footnote's label, then either its first link's visible title and URL (a reference link's from its definition), or,
  * for a work with no web address (a book), the note's whole text as `title` and no `url`.
  */
 export interface Reference {
@@ -19,8 +21,11 @@ export interface Reference {
  */
 export function extractReferences(tree: Root): Reference[] {
   const definitions = new Map<string, FootnoteDefinition>();
-  visit(tree, 'footnoteDefinition', (node) => {
-    if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  const linkDefinitions = new Map<string, Definition>();
+  // The first definition of an identifier wins, as in markdown.
+  visit(tree, (node) => {
+    if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    if (node.type === 'definition' && !linkDefinitions.has(node.identifier)) linkDefinitions.set(node.identifier, node);
   });
   const seen = new Set<string>();
   const references: Reference[] = [];
@@ -28,12 +33,9 @@ export function extractReferences(tree: Root): Reference[] {
     const definition = definitions.get(node.identifier);
     if (!definition || seen.has(node.identifier)) return;
     seen.add(node.identifier);
-    let link: Link | undefined;
-    visit(definition, 'link', (l) => {
-      link ??= l;
-    });
+    const [link] = noteLinks(definition, (id) => linkDefinitions.get(id));
     const label = node.label ?? node.identifier;
-    if (link) references.push({ label, title: toString(link).trim(), url: link.url });
+    if (link) references.push({ label, title: toString(link.node).trim(), url: link.url });
     else {
       const text = toString(definition).replace(/\s+/g, ' ').trim();
       if (text) references.push({ label, title: text });
@@ -48,7 +50,6 @@ export function extractReferences(tree: Root): Reference[] {
  */
 export function remarkCollectReferences() {
   return (tree: Root, file: VFile) => {
-    const astro = ((file.data as { astro?: { frontmatter?: Record<string, unknown> } }).astro ??= {});
-    astro.frontmatter = { ...(astro.frontmatter ?? {}), references: extractReferences(tree) };
+    setRenderedFrontmatter(file, 'references', extractReferences(tree));
   };
 }

@@ -77,6 +77,13 @@ describe('content checks on markdown', () => {
     },
   );
 
+  it('read a source written as a reference link through its definition', () => {
+    expect(check('Du texte[^1].\n\n[^1]: [A][a]\n\n[a]: https://example.org/a\n')).toEqual([]);
+    expect(check('Du texte[^1].\n\n[^1]: [A][a]\n\n[a]: www.example.org/a\n')).toEqual([
+      { line: 3, message: expect.stringContaining('la source de la note [^1] n’est pas une adresse web complète (« www.example.org/a »)') },
+    ]);
+  });
+
   it('accept a footnote that cites a work in words, with no web address (a book)', () => {
     expect(check('Du texte[^4].\n\n[^4]: Dupont, *La sécurité des systèmes*, Éditions Exemple, 2023, p. 12.\n')).toEqual([]);
   });
@@ -220,11 +227,18 @@ describe('remarkContentChecks, the checks in the site’s pipeline', () => {
 
   it('in a build, leaves the page as written and hands the problems, with the file’s lines, to the loader’s report', () => {
     process.env.PE_DEV_SERVER = '0';
+    process.env.CONTENT_DIR = dir;
     const { tree, data } = render('Texte[^2].\n');
     expect(tree.children.map((c) => c.type)).toEqual(['paragraph']);
     expect(data.astro?.frontmatter?.contentChecks).toMatchObject({
       problems: [{ line: 1 + BODY_OFFSET, message: expect.stringContaining('l’appel de note [^2] n’a pas de définition') }],
     });
+    // The home page and MDX files: the loader parses them itself, the pipeline leaves them alone.
+    const home = path.join(dir, 'accueil.md');
+    const homeFile = new VFile({ path: home, value: 'Texte[^2].\n' });
+    const processor = unified().use(remarkParse).use(remarkGfm).use(remarkContentChecks);
+    processor.runSync(processor.parse(homeFile) as Root, homeFile);
+    expect((homeFile.data as { astro?: unknown }).astro).toBeUndefined();
   });
 
   it('in npm run dev, shows the problems above the text instead of failing', () => {

@@ -17,6 +17,15 @@ describe('extractReferences', () => {
     ]);
   });
 
+  it('reads a reference link through its definition, the first one winning, as the page shows it', () => {
+    const md = 'A[^1] B[^2].\n\n[^1]: [Le titre][ref], p. 4\n[^2]: [Sans définition][absent]\n\n[ref]: https://exemple.fr/a\n[ref]: https://exemple.fr/b\n';
+    expect(extractReferences(tree(md))).toEqual([
+      { label: '1', title: 'Le titre', url: 'https://exemple.fr/a' },
+      // No definition: markdown shows the brackets as text, so the note is cited in words.
+      { label: '2', title: '[Sans définition][absent]' },
+    ]);
+  });
+
   it('ignores definitions never called', () => {
     expect(extractReferences(tree('A[^b].\n\n[^b]: [Lien](https://b.example/)\n[^c]: [Jamais](https://c.example/)'))).toEqual([
       { label: 'b', title: 'Lien', url: 'https://b.example/' },

@@ -3,7 +3,7 @@ import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Root } from 'mdast';
 import { find, html } from 'property-information';
 import { visit } from 'unist-util-visit';
-import { treeNodes } from './tree-nodes.ts';
+import { inDocumentOrder, treeNodes } from './tree-nodes.ts';
 
 /**
  * The HTML an editor writes in a content file, as browsers will read it: raw HTML in markdown (parsed
@@ -50,11 +50,6 @@ export function writtenElements(tree: Root): WrittenElement[] {
   }
   cache.set(tree, found);
   return found;
-}
-
-/** Nodes gathered from several types, back in the order of the file. */
-export function inDocumentOrder<T extends Nodes>(nodes: T[]): T[] {
-  return nodes.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
 }
 
 /** How an attribute is written in HTML, for messages: "onError" → "onerror", "className" → "class". */

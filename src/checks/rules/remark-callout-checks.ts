@@ -1,9 +1,9 @@
-import type { Blockquote, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { CALLOUT_MARKER, CALLOUT_TITLES, calloutType, type CalloutType } from '../../markdown/callouts.ts';
 import { closest } from '../closest.ts';
 import { report } from './report.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 const TYPES = Object.keys(CALLOUT_TITLES) as CalloutType[];
 /** « NOTE (Remarque), TIP (Astuce), IMPORTANT… »: a French title is given only where it differs. */
@@ -22,11 +22,11 @@ function meant(word: string): CalloutType | undefined {
  */
 export function remarkCalloutChecks() {
   return (tree: Root, file: VFile) => {
-    visit(tree, 'blockquote', (quote: Blockquote) => {
+    for (const quote of treeNodes(tree).of('blockquote')) {
       const first = quote.children[0];
       const text = first?.type === 'paragraph' && first.children[0]?.type === 'text' ? first.children[0].value : '';
       const marker = CALLOUT_MARKER.exec(text);
-      if (!marker || first?.type !== 'paragraph') return;
+      if (!marker || first?.type !== 'paragraph') continue;
       const word = marker[1];
       const type = calloutType(word);
       if (!type) {
@@ -36,7 +36,7 @@ export function remarkCalloutChecks() {
           `le type d’encadré « ${word} » n’existe pas${guess ? ` (vouliez-vous écrire [!${guess}] ?)` : ''} : les types possibles sont ${TYPE_LIST} — par exemple « > [!TIP] » seul sur sa ligne, puis « > Le texte de l’encadré. »`,
           quote,
         );
-        return;
+        continue;
       }
       const rest = text.slice(marker[0].length);
       if (rest.trim() && !/^[\r\n]/.test(rest)) {
@@ -52,6 +52,6 @@ export function remarkCalloutChecks() {
           quote,
         );
       }
-    });
+    }
   };
 }

@@ -43,7 +43,7 @@ function remarkFrenchLintMessages() {
         visit(tree, footnote ? 'footnoteDefinition' : 'definition', (node: FootnoteDefinition | Definition) => {
           if (first === undefined && node.identifier === id.toLowerCase()) first = node.position?.start.line;
         });
-        // Lines of the file: Astro's tree starts at the body (checkOneFile says how many lines come before).
+        // Lines of the file: Astro's tree starts at the body (checkTree's lineOffset counts the lines before).
         const where = first ? ` (déjà ligne ${first + ((file.data as { lineOffset?: number }).lineOffset ?? 0)})` : '';
         reason = footnote
           ? `la note [^${id}] est définie deux fois${where} : supprimez le doublon, ou donnez à l’une des deux un autre numéro et appelez-la avec ce numéro`

@@ -26,7 +26,7 @@ const schema: Schema = {
   allowComments: true,
 };
 
-export const ALLOWED_EXAMPLES = '<details>, <summary>, <kbd>, <abbr title="…">, <sup>, <sub>, <br>, <mark>';
+const ALLOWED_EXAMPLES = '<details>, <summary>, <kbd>, <abbr title="…">, <sup>, <sub>, <br>, <mark>';
 
 export function remarkHtmlAllowlist() {
   return (tree: Root, file: VFile) => {

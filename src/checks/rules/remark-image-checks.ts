@@ -17,7 +17,8 @@ import { treeNodes } from './tree-nodes.ts';
  * our security policy blocks it); an image written in HTML is not published at all. Each local image
  * found is handed to `onAsset`, so that the checks know which files of the content folder are used.
  */
-const IMAGE_FILE = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
+/** The image files a page may show (Astro optimises them); unused-files.ts names them too. */
+export const IMAGE_FILE = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
 const MEDIA_ELEMENTS = new Set(['img', 'picture', 'source', 'video', 'audio']);
 
 export function remarkImageChecks(options: { onAsset: (file: string) => void }) {

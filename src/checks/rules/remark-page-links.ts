@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { urlScheme } from './remark-url-schemes.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { inDocumentOrder, treeNodes } from './tree-nodes.ts';
 
 /** "mailto:", "https:"… (as a browser reads the scheme) or "//host": not a page of this site. */
 const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWith('//');
@@ -12,7 +12,7 @@ const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWit
 export function remarkPageLinks(options: { onLink: (url: string, node: Nodes) => void }) {
   return (tree: Root) => {
     const nodes = treeNodes(tree);
-    const links = [...nodes.of('link'), ...nodes.of('definition')].sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
+    const links = inDocumentOrder([...nodes.of('link'), ...nodes.of('definition')]);
     for (const node of links) {
       // A footnote's links are its sources (remark-source-checks.ts), not pages of this site.
       if (nodes.inNote(node) || hasScheme(node.url)) continue;

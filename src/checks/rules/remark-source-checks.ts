@@ -1,8 +1,9 @@
-import type { Nodes, Root } from 'mdast';
+import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { noteLinks } from '../../markdown/note-links.ts';
 import { report } from './report.ts';
+import { treeNodes } from './tree-nodes.ts';
 
 const isHttpUrl = (url: string) => {
   try {
@@ -20,31 +21,23 @@ const isHttpUrl = (url: string) => {
  */
 export function remarkSourceChecks() {
   return (tree: Root, file: VFile) => {
-    const definitions = new Map<string, string>();
-    visit(tree, 'definition', (node) => {
-      definitions.set(node.identifier, node.url);
-    });
-
-    visit(tree, 'footnoteDefinition', (note) => {
+    const nodes = treeNodes(tree);
+    for (const note of nodes.of('footnoteDefinition')) {
       const label = note.label ?? note.identifier;
-      let links = 0;
-      visit(note, (node) => {
-        const url = node.type === 'link' ? node.url : node.type === 'linkReference' ? definitions.get(node.identifier) : undefined;
-        if (url === undefined) return;
-        links++;
+      const links = noteLinks(note, (id) => nodes.definitions.get(id));
+      for (const { node, url } of links)
         if (!isHttpUrl(url))
           report(
             file,
             `la source de la note [^${label}] n’est pas une adresse web complète (« ${url} ») : une source se cite avec son adresse entière, qui commence par https:// (ou http://), par exemple [Titre](https://exemple.fr/article), ou sans lien, en toutes lettres (auteur, titre, éditeur, année)`,
-            node as Nodes,
+            node,
           );
-      });
-      if (links === 0 && !toString(note).trim())
+      if (links.length === 0 && !toString(note).trim())
         report(
           file,
           `la note [^${label}] est vide : écrivez sa source après « [^${label}]: », un lien « [Titre de la source](https://…) » ou, pour un livre, « Auteur, *Titre*, Éditeur, année. »`,
           note,
         );
-    });
+    }
   };
 }

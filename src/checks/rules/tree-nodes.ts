@@ -1,4 +1,4 @@
-import type { Definition, Nodes, Root } from 'mdast';
+import type { Definition, LinkReference, Nodes, Root } from 'mdast';
 
 /**
  * One walk of a file's markdown tree for all the rules: the nodes of each type in document order,
@@ -10,7 +10,10 @@ export interface TreeNodes {
   of<T extends Nodes['type']>(type: T): Extract<Nodes, { type: T }>[];
   /** Nodes by a type name mdast's types do not list (MDX's). */
   ofName(type: string): Nodes[];
-  /** Whether a node lies inside a footnote definition (its links are sources). */
+  /**
+   * Whether a node is part of a footnote (its links are sources): inside a footnote definition, or the
+   * link definition a footnote's reference link (`[Titre][ref]`) takes its address from.
+   */
   inNote(node: Nodes): boolean;
   /** Link definitions ([x]: url) by identifier, the first one winning as in markdown. */
   definitions: Map<string, Definition>;
@@ -37,6 +40,10 @@ export function treeNodes(tree: Root): TreeNodes {
   }
   const definitions = new Map<string, Definition>();
   for (const node of (byType.get('definition') ?? []) as Definition[]) if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
+  for (const node of byType.get('linkReference') ?? []) {
+    const definition = inNotes.has(node) && definitions.get((node as LinkReference).identifier);
+    if (definition) inNotes.add(definition);
+  }
   const nodes: TreeNodes = {
     of: <T extends Nodes['type']>(type: T) => (byType.get(type) ?? []) as Extract<Nodes, { type: T }>[],
     ofName: (type: string) => byType.get(type) ?? [],
@@ -45,4 +52,9 @@ export function treeNodes(tree: Root): TreeNodes {
   };
   cache.set(tree, nodes);
   return nodes;
+}
+
+/** Nodes gathered from several types, back in the order of the file. */
+export function inDocumentOrder<T extends Nodes>(nodes: T[]): T[] {
+  return nodes.sort((a, b) => (a.position?.start.offset ?? 0) - (b.position?.start.offset ?? 0));
 }

@@ -14,7 +14,7 @@ export interface CachedAnswer {
   result: ProbeResult;
 }
 
-export const sourcesCacheFile = (dir: string = cacheDir()) => path.join(dir, 'sources.json');
+export const sourcesCacheFile = () => path.join(cacheDir(), 'sources.json');
 
 /** The answers of the last 24 hours, by address; a missing, older or unreadable file is an empty cache. */
 export function readSourcesCache(file: string, now = Date.now()): Map<string, CachedAnswer> {

@@ -1,8 +1,8 @@
 import path from 'node:path';
-import type { Definition, Root } from 'mdast';
-import { visit } from 'unist-util-visit';
+import type { Root } from 'mdast';
 import { contentDir } from '../../settings.ts';
 import { contentFiles } from '../content-files.ts';
+import { inDocumentOrder, treeNodes } from '../rules/tree-nodes.ts';
 import { parseMarkdown, readFrontmatter } from '../site-index.ts';
 
 /** Where the content writes an address: the file and the line to edit. */
@@ -37,22 +37,14 @@ function addressKey(url: string): string | undefined {
 
 /** The addresses one file writes, with their line and whether a footnote cites them; code is not markdown, so no link comes from it. */
 function addressesInTree(tree: Root): { url: string; line?: number; source: boolean }[] {
-  const inNotes = new Set<unknown>();
-  const definitionsInNotes = new Set<string>();
-  visit(tree, 'footnoteDefinition', (note) => {
-    visit(note, (node) => {
-      inNotes.add(node);
-      if (node.type === 'linkReference') definitionsInNotes.add(node.identifier);
-    });
-  });
-  const found: { url: string; line?: number; source: boolean }[] = [];
-  visit(tree, (node) => {
-    // A reference link's address is written on its definition's line: that line is the one to edit.
-    if (node.type !== 'link' && node.type !== 'definition') return;
-    const source = inNotes.has(node) || (node.type === 'definition' && definitionsInNotes.has((node as Definition).identifier));
-    found.push({ url: node.url, line: node.position?.start.line, source });
-  });
-  return found;
+  const nodes = treeNodes(tree);
+  // A reference link's address is written on its definition's line: that line is the one to edit.
+  return inDocumentOrder([...nodes.of('link'), ...nodes.of('definition')]).map((node) => ({
+    url: node.url,
+    line: node.position?.start.line,
+    // In a note, or the definition a note's reference link uses.
+    source: nodes.inNote(node),
+  }));
 }
 
 /**
