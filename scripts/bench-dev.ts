@@ -1,6 +1,7 @@
 // The dev server as an editor meets it: `astro dev` started with its caches cleared, the time until the
 // first sector page is served, then the time from saving an edit of one file until the page shows it.
-// Used by `npm run bench`; alone: node scripts/bench-dev.ts [sectors] (default: the real content).
+// Used by `npm run bench`; alone: node scripts/bench-dev.ts [sectors] (default: the real content). The tests start
+// the dev server with the same startDevServer().
 import { spawn } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -20,7 +21,8 @@ export interface DevTimings {
   edits: number[];
 }
 
-function freePort(): Promise<number> {
+/** A free port of 127.0.0.1. */
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
     server.once('error', reject);
@@ -31,46 +33,72 @@ function freePort(): Promise<number> {
   });
 }
 
-async function poll(url: string, accept: (body: string) => boolean, timeoutMs: number): Promise<void> {
+/** Fetches `url` until `accept` takes its body (the dev server starts, then reloads content, asynchronously); the body. */
+export async function waitForPage(url: string, accept: (body: string) => boolean, timeoutMs = 30_000, intervalMs = 100): Promise<string> {
   const deadline = Date.now() + timeoutMs;
+  let last = '';
   while (Date.now() < deadline) {
     try {
       const response = await fetch(url);
-      if (response.ok && accept(await response.text())) return;
+      last = await response.text();
+      if (response.ok && accept(last)) return last;
     } catch {
       // Not listening yet.
     }
-    await new Promise((r) => setTimeout(r, 25));
+    await new Promise((r) => setTimeout(r, intervalMs));
   }
-  throw new Error(`${url} : pas de réponse attendue en ${timeoutMs / 1000} s`);
+  throw new Error(`${url} : réponse attendue non vue en ${timeoutMs / 1000} s. Dernière réponse :\n${last.slice(0, 2000)}`);
 }
 
-/** Starts `astro dev` on `contentDir` with a fresh cache, measures, stops it. `page` is the sector edited and read, e.g. "secteur-0001". */
-export async function measureDevServer(contentDir: string, sectorFile: string, edits = 3): Promise<DevTimings> {
-  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pe-bench-dev-cache-'));
+export interface DevServer {
+  url: string;
+  /** What the server printed so far (its terminal). */
+  output(): string;
+  /** Stops the server and removes its cache. */
+  stop(): Promise<void>;
+}
+
+/** `astro dev` on `contentDir`, with a cache of its own, on a free port of 127.0.0.1: what a writer starts. */
+export async function startDevServer(contentDir: string, env: NodeJS.ProcessEnv = process.env): Promise<DevServer> {
+  const cacheDir = mkdtempSync(path.join(os.tmpdir(), 'pe-dev-cache-'));
   const port = await freePort();
-  const started = performance.now();
   const child = spawn(process.execPath, [astroBin, 'dev', '--host', '127.0.0.1', '--port', String(port)], {
     cwd: root,
-    env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir },
+    env: { ...env, ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: contentDir, ASTRO_CACHE_DIR: cacheDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
   child.stdout.on('data', (d) => (output += d));
   child.stderr.on('data', (d) => (output += d));
+  const closed = new Promise((r) => child.once('close', r));
+  return {
+    url: `http://127.0.0.1:${port}`,
+    output: () => output,
+    stop: async () => {
+      child.kill('SIGTERM');
+      await closed;
+      rmSync(cacheDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Starts `astro dev` on `contentDir` with a fresh cache, measures three edits, stops it. `sectorFile`: the sector edited and read, e.g. "secteur-0001.md". */
+export async function measureDevServer(contentDir: string, sectorFile: string): Promise<DevTimings> {
+  const started = performance.now();
+  const server = await startDevServer(contentDir);
   const slug = path.basename(sectorFile).replace(/\.mdx?$/, '');
-  const url = `http://127.0.0.1:${port}/secteurs/${slug}/`;
+  const url = `${server.url}/secteurs/${slug}/`;
   try {
-    await poll(url, (body) => body.includes('</html>'), 180_000);
+    await waitForPage(url, (body) => body.includes('</html>'), 180_000, 25);
     const firstPageMs = performance.now() - started;
     const file = path.join(contentDir, 'secteurs', sectorFile);
     const original = readFileSync(file, 'utf8');
     const times: number[] = [];
-    for (let i = 0; i < edits; i++) {
+    for (let i = 0; i < 3; i++) {
       const stamp = `banc-${Date.now()}-${i}`;
       const before = performance.now();
       writeFileSync(file, editedSector(original, stamp));
-      await poll(url, (body) => body.includes(stamp), 60_000);
+      await waitForPage(url, (body) => body.includes(stamp), 60_000, 25);
       times.push(performance.now() - before);
       // Let the watcher settle before the next edit.
       await new Promise((r) => setTimeout(r, 300));
@@ -79,11 +107,9 @@ export async function measureDevServer(contentDir: string, sectorFile: string, e
     const sorted = [...times].sort((a, b) => a - b);
     return { firstPageMs, editMs: sorted[Math.floor(sorted.length / 2)], edits: times };
   } catch (error) {
-    throw new Error(`${(error as Error).message}\n${output.slice(-3000)}`, { cause: error });
+    throw new Error(`${(error as Error).message}\n${server.output().slice(-3000)}`, { cause: error });
   } finally {
-    child.kill('SIGTERM');
-    await new Promise((r) => child.once('close', r));
-    rmSync(cacheDir, { recursive: true, force: true });
+    await server.stop();
   }
 }
 

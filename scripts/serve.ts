@@ -1,14 +1,15 @@
 #!/usr/bin/env node
 // Serves the built site (dist/ or OUT_DIR) like a static host would: gzip,
 // directory index, the 404 page for unknown paths, under BASE_PATH.
-// Used by `npm start`, the browser tests and the benchmark. No dependency.
-import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type Server, type ServerResponse } from 'node:http';
+// Used by `npm start` and the browser tests. No dependency.
+import { createServer, type IncomingMessage, type OutgoingHttpHeaders, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-const TYPES: Record<string, string> = {
+/** The Content-Type of each kind of file the site has. */
+export const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -31,7 +32,6 @@ export interface ServeOptions {
 }
 
 export interface RunningServer {
-  server: Server;
   /** Where the site is, ending with the base path ("http://127.0.0.1:PORT/prompt/"). */
   url: string;
   close: () => Promise<void>;
@@ -99,7 +99,7 @@ export function startServer({
     server.listen(port, host, () => {
       const address = server.address() as AddressInfo;
       const url = `http://${host}:${address.port}${prefix}`;
-      resolve({ server, url, close: () => new Promise<void>((done) => server.close(() => done())) });
+      resolve({ url, close: () => new Promise<void>((done) => server.close(() => done())) });
     });
   });
 }

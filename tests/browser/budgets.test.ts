@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser, Request } from 'playwright-core';
+import { BUDGETS, CODE_PAGE_JS, EXEMPT } from '../../scripts/page-budgets.ts';
 import { describeInBrowser, launchChromium } from './chromium.ts';
 import { freshPage, ServedSite } from './site.ts';
 
@@ -13,10 +14,10 @@ let browser: Browser;
  * bodies as received (what the site controls); headers vary with the host and
  * are printed beside them.
  */
-const BUDGET = { requests: 2, bytes: 6 * 1024, copyScript: 1024 };
+const BUDGET = { requests: BUDGETS.requests, bytes: BUDGETS.gzipBytes, copyScript: CODE_PAGE_JS.gzipBytes };
 const isCopyScript = (url: string) => site.built.isCopyScript(new URL(url).pathname.replace(new URL(site.url('')).pathname, '/'));
-// Search needs its script and index: the budgets of reading pages don't apply to it.
-const EXEMPT = new Set(['recherche/']);
+// Search needs its script and index: the budgets of reading pages don't apply to it (site paths here have no leading "/").
+const exempt = (page: string) => EXEMPT.some((pattern) => pattern.test(`/${page}`));
 
 describeInBrowser('page budgets, from the browser’s own network log', () => {
   beforeAll(async () => {
@@ -27,7 +28,7 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
   it('hold on every reading page', async () => {
     const problems: string[] = [];
     const figures: string[] = [];
-    for (const path of site.pages().filter((p) => !EXEMPT.has(p))) {
+    for (const path of site.pages().filter((p) => !exempt(p))) {
       // A new context per page: an empty cache, as for a first visit.
       const page = await freshPage(browser, { viewport: { width: 390, height: 844 }, isMobile: true });
       const requests: Request[] = [];
@@ -77,6 +78,6 @@ describeInBrowser('page budgets, from the browser’s own network log', () => {
     }
     console.log(`Budgets de lecture :\n  ${figures.join('\n  ')}`);
     expect(problems).toEqual([]);
-    expect(figures.length, 'pages mesurées').toBe([...site.pages()].filter((p) => !EXEMPT.has(p)).length);
+    expect(figures.length, 'pages mesurées').toBe([...site.pages()].filter((p) => !exempt(p)).length);
   });
 });

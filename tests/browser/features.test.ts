@@ -178,6 +178,7 @@ describeInBrowser('callouts', () => {
         };
       }),
     );
+    expect(printed).toHaveLength(5);
     for (const note of printed) {
       expect(note.visible).toBe(true);
       expect(note.title).toBeGreaterThanOrEqual(4.5);

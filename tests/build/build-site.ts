@@ -21,17 +21,22 @@ export function buildSite(env: Record<string, string> = {}): BuildResult {
   return buildInto(path.join(work, 'dist'), path.join(work, 'cache'), env);
 }
 
+/**
+ * The environment of a test build into `outDir` with the cache folder `cacheDir`. Vitest puts Vite's
+ * import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…); passed on, they would
+ * override the build's own (BASE_URL='/' ignored BASE_PATH).
+ */
+export function buildEnvironment(outDir: string, cacheDir: string, env: Record<string, string> = {}): NodeJS.ProcessEnv {
+  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
+  return { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir };
+}
+
+/** `npm run build` itself (astro build, then the search index: scripts/build.ts), without npm's processes. */
+export const BUILD_COMMAND = ['--run', 'build'];
+
 /** Builds the site into `outDir` with the given cache folder (kept between builds: incremental rebuilds). */
 export function buildInto(outDir: string, cacheDir: string, env: Record<string, string> = {}): BuildResult {
-  // Vitest puts Vite's import.meta.env into process.env (BASE_URL='/', MODE='test', NODE_ENV='test'…);
-  // passed on, they would override the build's own (BASE_URL='/' ignored BASE_PATH).
-  const { BASE_URL, MODE, DEV, PROD, SSR, NODE_ENV, ...parentEnv } = process.env;
-  // `npm run build` itself (astro build, then the search index: scripts/build.ts), without npm's processes.
-  const result = spawnSync(process.execPath, ['--run', 'build'], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    env: { ...parentEnv, ASTRO_TELEMETRY_DISABLED: '1', ...env, OUT_DIR: outDir, ASTRO_CACHE_DIR: cacheDir },
-  });
+  const result = spawnSync(process.execPath, BUILD_COMMAND, { cwd: projectRoot, encoding: 'utf8', env: buildEnvironment(outDir, cacheDir, env) });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
 }
 

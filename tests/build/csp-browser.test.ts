@@ -1,7 +1,9 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { TYPES } from '../../scripts/serve.ts';
+import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
 import { projectRoot } from './build-site.ts';
 import { headersFor, parseHeadersFile } from './csp.ts';
 import { BuiltSite } from './site.ts';
@@ -10,23 +12,7 @@ import { BuiltSite } from './site.ts';
 // Cloudflare Pages would send it, and as the pages' own <meta> enforces it where no header is sent
 // (GitHub Pages, a plain web server): any blocked script, style, image or font shows as a console error.
 const rules = parseHeadersFile(readFileSync(path.join(projectRoot, 'public/_headers'), 'utf8'));
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css',
-  '.js': 'text/javascript',
-  '.png': 'image/png',
-  '.svg': 'image/svg+xml',
-  '.wasm': 'application/wasm',
-  '.json': 'application/json',
-  '.woff2': 'font/woff2',
-  '.woff': 'font/woff',
-};
-
 let browser: Browser;
-beforeAll(async () => {
-  browser = await chromium.launch({ executablePath: process.env.CHROME_PATH || '/usr/bin/chromium' });
-});
-afterAll(() => browser?.close());
 
 const origin = 'https://exemple.test';
 /** Serves a built site to Chromium from `origin`, with the headers of public/_headers or none at all; `extra` adds pages. */
@@ -50,58 +36,64 @@ async function serve(root: string, base: string, withHeaders: boolean, problems:
   return { site, context, served: () => served };
 }
 
-describe.each([
-  ['local build, with the headers of _headers', inject('builds').site, '/', true],
-  ['build under /prompt/, with the headers of _headers', inject('builds').linking, '/prompt/', true],
-  ['local build served with no header at all (the pages’ <meta>)', inject('builds').site, '/', false],
-])('the CSP in Chromium, %s', (_, root, base, withHeaders) => {
-  it('blocks nothing on any page', async () => {
-    const problems: string[] = [];
-    const { site, context, served } = await serve(root, base, withHeaders, problems);
-    const page = await context.newPage();
-    let current = '';
-    page.on('console', (m) => m.type() === 'error' && problems.push(`${current} : ${m.text()}`));
-    page.on('pageerror', (e) => problems.push(`${current} : ${e.message}`));
-    for (const pagePath of site.pages()) {
-      current = pagePath;
-      await page.goto(`${origin}${base}${pagePath.slice(1)}`, { waitUntil: 'load' });
-    }
-    // A real search: Pagefind's script, WebAssembly and index files all run under the policy.
-    current = '/recherche/?q=médicales';
-    await page.goto(`${origin}${base}recherche/?q=${encodeURIComponent('médicales')}`, { waitUntil: 'load' });
-    // On failure, the violations collected above say why, rather than a bare timeout.
-    await page
-      .locator('.pagefind-ui__result-link')
-      .first()
-      .waitFor({ timeout: 15_000 })
-      .catch(() => problems.push(`${current} : aucun résultat de recherche affiché`));
-    await context.close();
-    expect(problems).toEqual([]);
-    expect(served()).toBeGreaterThanOrEqual(site.pages().length);
+describeInBrowser('the security policy, enforced by Chromium', () => {
+  beforeAll(async () => {
+    browser = await launchChromium();
   });
-});
+  afterAll(() => browser?.close());
 
-describe('the pages’ own <meta> policy, with no header at all', () => {
-  it('blocks a script injected into a page, inline or as an event handler', async () => {
-    const problems: string[] = [];
-    const sector = readFileSync(new BuiltSite(inject('builds').site).fileFor('/secteurs/sante/')!, 'utf8');
-    const injected = sector.replace(
-      '</main>',
-      '<script>window.injected = "script"</script><img src="/nulle-part.png" onerror="window.injected = \'attribut\'"></main>',
-    );
-    const { context } = await serve(inject('builds').site, '/', false, problems, { '/injecte/': injected });
-    const page = await context.newPage();
-    const violations: string[] = [];
-    await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
-    await page.addInitScript(() =>
-      document.addEventListener('securitypolicyviolation', (e) =>
-        (window as unknown as { reportViolation: (d: string) => void }).reportViolation(e.effectiveDirective),
-      ),
-    );
-    await page.goto(`${origin}/injecte/`, { waitUntil: 'load' });
-    await page.waitForTimeout(200);
-    expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined();
-    expect(violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
-    await context.close();
+  describe.each([
+    ['local build, with the headers of _headers', inject('builds').site, '/', true],
+    ['build under /prompt/, with the headers of _headers', inject('builds').linking, '/prompt/', true],
+    ['local build served with no header at all (the pages’ <meta>)', inject('builds').site, '/', false],
+  ])('the CSP in Chromium, %s', (_, root, base, withHeaders) => {
+    it('blocks nothing on any page', async () => {
+      const problems: string[] = [];
+      const { site, context, served } = await serve(root, base, withHeaders, problems);
+      const page = await context.newPage();
+      let current = '';
+      page.on('console', (m) => m.type() === 'error' && problems.push(`${current} : ${m.text()}`));
+      page.on('pageerror', (e) => problems.push(`${current} : ${e.message}`));
+      for (const pagePath of site.pages()) {
+        current = pagePath;
+        await page.goto(`${origin}${base}${pagePath.slice(1)}`, { waitUntil: 'load' });
+      }
+      // A real search: Pagefind's script, WebAssembly and index files all run under the policy.
+      current = '/recherche/?q=médicales';
+      await page.goto(`${origin}${base}recherche/?q=${encodeURIComponent('médicales')}`, { waitUntil: 'load' });
+      // On failure, the violations collected above say why, rather than a bare timeout.
+      await page
+        .locator('.pagefind-ui__result-link')
+        .first()
+        .waitFor({ timeout: 15_000 })
+        .catch(() => problems.push(`${current} : aucun résultat de recherche affiché`));
+      await context.close();
+      expect(problems).toEqual([]);
+      expect(served()).toBeGreaterThanOrEqual(site.pages().length);
+    });
+  });
+
+  describe('the pages’ own <meta> policy, with no header at all', () => {
+    it('blocks a script injected into a page, inline or as an event handler', async () => {
+      const problems: string[] = [];
+      const sector = readFileSync(new BuiltSite(inject('builds').site).fileFor('/secteurs/sante/')!, 'utf8');
+      const injected = sector.replace(
+        '</main>',
+        '<script>window.injected = "script"</script><img src="/nulle-part.png" onerror="window.injected = \'attribut\'"></main>',
+      );
+      const { context } = await serve(inject('builds').site, '/', false, problems, { '/injecte/': injected });
+      const page = await context.newPage();
+      const violations: string[] = [];
+      await page.exposeFunction('reportViolation', (directive: string) => violations.push(directive));
+      await page.addInitScript(() =>
+        document.addEventListener('securitypolicyviolation', (e) =>
+          (window as unknown as { reportViolation: (d: string) => void }).reportViolation(e.effectiveDirective),
+        ),
+      );
+      await page.goto(`${origin}/injecte/`, { waitUntil: 'load' });
+      await expect.poll(() => violations).toEqual(expect.arrayContaining(['script-src-elem', 'script-src-attr']));
+      expect(await page.evaluate(() => (window as unknown as { injected?: string }).injected)).toBeUndefined();
+      await context.close();
+    });
   });
 });

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { appendFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseFile } from '../../src/checks/frontmatter.ts';
-import { buildSite, contentWith, projectRoot, removeAll, type BuildResult } from './build-site.ts';
-import { editorEnv, freePort, runScript, snapshot, waitFor, type CommandResult } from './editor-commands.ts';
+import { buildSite, contentWith, removeAll, type BuildResult } from './build-site.ts';
+import { startDevServer, waitForPage, type DevServer } from '../../scripts/bench-dev.ts';
+import { editorEnv, runScript, snapshot, type CommandResult } from './editor-commands.ts';
 import { BuiltSite, text } from './site.ts';
 
 // content/ plus a draft (tests/fixtures/draft-sector), then `npm run new-sector -- "La logistique"`.
@@ -78,56 +77,48 @@ describe('a draft (draft: true)', () => {
 
 describe('npm run dev', () => {
   let devDir: string;
-  let server: ChildProcess;
+  let server: DevServer;
   let base: string;
-  let terminal = '';
 
   beforeAll(async () => {
     devDir = contentWith('draft-sector');
-    const port = await freePort();
-    base = `http://127.0.0.1:${port}`;
-    server = spawn(process.execPath, [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)], {
-      cwd: projectRoot,
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: devDir, ASTRO_CACHE_DIR: mkdtempSync(path.join(tmpdir(), 'pe-dev-cache-')) },
-    });
-    server.stdout!.on('data', (chunk) => (terminal += chunk));
-    server.stderr!.on('data', (chunk) => (terminal += chunk));
+    server = await startDevServer(devDir, editorEnv());
+    base = server.url;
   });
-  afterAll(() => {
-    server?.kill();
+  afterAll(async () => {
+    await server?.stop();
     removeAll(devDir);
   });
 
   it('shows the draft, with its card on the home page', async () => {
-    await waitFor(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte provisoire du brouillon'));
-    await waitFor(`${base}/`, (html) => html.includes('href="/secteurs/brouillon/"'));
+    await waitForPage(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte provisoire du brouillon'));
+    await waitForPage(`${base}/`, (html) => html.includes('href="/secteurs/brouillon/"'));
   });
 
   it('shows an edited file without a restart', async () => {
     const file = path.join(devDir, 'secteurs/brouillon.md');
     writeFileSync(file, readFileSync(file, 'utf8').replace('Texte provisoire du brouillon', 'Texte réécrit pendant le dev'));
-    await waitFor(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte réécrit pendant le dev'));
+    await waitForPage(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte réécrit pendant le dev'));
   });
 
   it('shows an added file without a restart, and its mistakes on the page', async () => {
     const file = path.join(devDir, 'secteurs/transport.md');
     writeFileSync(file, '---\ntitle: "Le transport"\ndescription: "Un secteur ajouté pendant que le serveur tourne."\norder: 9\n---\n\nTexte du transport.\n');
-    await waitFor(`${base}/secteurs/transport/`, (html) => html.includes('Texte du transport.'));
+    await waitForPage(`${base}/secteurs/transport/`, (html) => html.includes('Texte du transport.'));
     appendFileSync(file, '\nUn appel sans définition[^7].\n');
-    const html = await waitFor(`${base}/secteurs/transport/`, (page) => page.includes('data-content-problems'));
+    const html = await waitForPage(`${base}/secteurs/transport/`, (page) => page.includes('data-content-problems'));
     expect(html).toMatch(/ligne 9 : l’appel de note \[\^7\] n’a pas de définition/);
   });
 
   it('prints the whole report in the terminal, and again after each change, mistakes between files included', async () => {
     const file = path.join(devDir, 'secteurs/doublon.md');
     writeFileSync(file, '---\ntitle: "Le doublon"\ndescription: "Le même numéro qu’un autre secteur."\norder: 9\n---\n\nTexte.\n');
-    await expect.poll(() => terminal, { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*doublon\.md\n\s+ligne 4 : order: 9 est aussi celui de/);
-    const seen = terminal.length;
+    await expect.poll(() => server.output(), { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*doublon\.md\n\s+ligne 4 : order: 9 est aussi celui de/);
+    const seen = server.output().length;
     writeFileSync(file, readFileSync(file, 'utf8').replace('order: 9', 'order: 10'));
     // A new report, without the fixed mistake (transport.md above still has its own).
-    await expect.poll(() => terminal.slice(seen), { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*transport\.md/);
-    expect(terminal.slice(seen)).toMatch(/1 problème dans 1 fichier/);
-    expect(terminal.slice(seen)).not.toMatch(/secteurs\/doublon\.md\n/);
+    await expect.poll(() => server.output().slice(seen), { timeout: 20_000 }).toMatch(/Contenu à corriger[^]*transport\.md/);
+    expect(server.output().slice(seen)).toMatch(/1 problème dans 1 fichier/);
+    expect(server.output().slice(seen)).not.toMatch(/secteurs\/doublon\.md\n/);
   });
 });

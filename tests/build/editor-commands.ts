@@ -1,10 +1,9 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { projectRoot, type BuildResult } from './build-site.ts';
+import { BUILD_COMMAND, buildEnvironment, projectRoot, type BuildResult } from './build-site.ts';
 
 export interface CommandResult {
   status: number | null;
@@ -21,10 +20,13 @@ export function runScript(script: 'check-content' | 'new-sector', contentDir: st
   return { status: result.status, output: `${result.stdout}\n${result.stderr}` };
 }
 
-/** Node with these arguments from the project's root, without waiting (a test's own server can answer meanwhile). */
-export function run(args: string[], env: Record<string, string>): Promise<CommandResult> {
+/**
+ * Node with these arguments from the project's root, without waiting (a test's own server can answer
+ * meanwhile); `env` is added to this process's environment, or is the whole of it with `{ whole: true }`.
+ */
+export function run(args: string[], env: NodeJS.ProcessEnv, { whole = false } = {}): Promise<CommandResult> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, args, { cwd: projectRoot, env: { ...process.env, ...env } });
+    const child = spawn(process.execPath, args, { cwd: projectRoot, env: whole ? env : { ...process.env, ...env } });
     let output = '';
     child.stdout.on('data', (chunk) => (output += chunk));
     child.stderr.on('data', (chunk) => (output += chunk));
@@ -41,13 +43,8 @@ export function checkAsync(contentDir: string): Promise<CommandResult> {
 export async function buildAsync(contentDir: string): Promise<BuildResult> {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-build-'));
   const outDir = path.join(work, 'dist');
-  const result = await run(['--run', 'build'], {
-    ASTRO_TELEMETRY_DISABLED: '1',
-    OUT_DIR: outDir,
-    ASTRO_CACHE_DIR: path.join(work, 'cache'),
-    CONTENT_DIR: contentDir,
-  });
-  return { ...result, outDir };
+  const env = buildEnvironment(outDir, path.join(work, 'cache'), { CONTENT_DIR: contentDir });
+  return { ...(await run(BUILD_COMMAND, env, { whole: true })), outDir };
 }
 
 /** Runs `task` on every item, at most `limit` at a time (the machine has two cores). */
@@ -92,31 +89,4 @@ export function snapshot(dir: string): Record<string, string> {
 /** The environment of an editor's shell: without vitest's variables (with them, Astro's dev server serves no page). */
 export function editorEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([key]) => !/^(VITEST|NODE_ENV$|TEST$)/.test(key)));
-}
-
-/** A free local port for the dev server. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const server = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
-/** Fetches a page until `test` accepts its HTML (the dev server reloads content asynchronously). */
-export async function waitFor(url: string, test: (html: string) => boolean, timeoutMs = 30_000): Promise<string> {
-  const end = Date.now() + timeoutMs;
-  let last = '';
-  while (Date.now() < end) {
-    try {
-      const response = await fetch(url);
-      last = await response.text();
-      if (response.ok && test(last)) return last;
-    } catch {
-      // The server is not listening yet.
-    }
-    await new Promise((r) => setTimeout(r, 300));
-  }
-  throw new Error(`${url} : attendu non vu en ${timeoutMs} ms. Dernière réponse :\n${last.slice(0, 2000)}`);
 }

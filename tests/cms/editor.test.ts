@@ -6,7 +6,8 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { parseFile } from '../../src/checks/frontmatter.ts';
 import { projectRoot } from '../build/build-site.ts';
 import { pngSize } from '../png.ts';
-import { runScript, snapshot, waitFor } from '../build/editor-commands.ts';
+import { waitForPage } from '../../scripts/bench-dev.ts';
+import { runScript, snapshot } from '../build/editor-commands.ts';
 import { describeInBrowser, launchChromium } from '../browser/chromium.ts';
 import { changed, changedLines, fillField, formReady, notification, openEditor, openEntry, pasteBody, publish, startDevSite, type DevSite } from './editor.ts';
 
@@ -44,7 +45,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
   });
   afterAll(async () => {
     await browser?.close();
-    site?.stop();
+    await site?.stop();
   });
 
   it('is in French, and lists the sectors in their order', async () => {
@@ -72,9 +73,9 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     expect(file).toBe(`---\ntitle: "La logistique"\ndescription: ${JSON.stringify(LOGISTIQUE.description)}\norder: 9\n---\n\n${LOGISTIQUE.body}`);
     const check = runScript('check-content', site.content);
     expect(check.status, check.output).toBe(0);
-    const html = await waitFor(`${site.url}/secteurs/logistique/`, (h) => h.includes('juste-à-temps'));
+    const html = await waitForPage(`${site.url}/secteurs/logistique/`, (h) => h.includes('juste-à-temps'));
     expect(html).toMatch(/<h1[^>]*>La logistique/);
-    await waitFor(`${site.url}/`, (h) => h.includes('href="/secteurs/logistique/"'));
+    await waitForPage(`${site.url}/`, (h) => h.includes('href="/secteurs/logistique/"'));
     expect(pngSize(readFileSync(SCREENSHOT))).toEqual({ width: 1280, height: 1460 });
   });
 
@@ -116,7 +117,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     const after = await changed(site, 'secteurs/sante.md', before);
     expect(changedLines(before, after)).toEqual(['ligne 2 : title: "La santé publique"']);
     expect(readdirSync(path.join(site.content, 'secteurs'))).not.toContain('sante-publique.md');
-    await waitFor(`${site.url}/secteurs/sante/`, (h) => /<h1[^>]*>La santé publique/.test(h));
+    await waitForPage(`${site.url}/secteurs/sante/`, (h) => /<h1[^>]*>La santé publique/.test(h));
   });
 
   it('ticks draft: one line, where the schema puts it', async () => {
@@ -138,7 +139,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     // Another file changes, as a save from the form or a text editor changes it; the preview follows.
     const other = path.join(site.content, 'secteurs/jeux-video.md');
     writeFileSync(other, readFileSync(other, 'utf8').replace('title: "Les jeux vidéo"', 'title: "Les jeux vidéo en ligne"'));
-    await waitFor(`${site.url}/secteurs/jeux-video/`, (h) => /<h1[^>]*>Les jeux vidéo en ligne/.test(h));
+    await waitForPage(`${site.url}/secteurs/jeux-video/`, (h) => /<h1[^>]*>Les jeux vidéo en ligne/.test(h));
     // The dev server tells its pages to reload once the content is synced: time for that message to arrive.
     await page.waitForTimeout(1500);
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);

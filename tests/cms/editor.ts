@@ -1,42 +1,30 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, BrowserContextOptions, Page } from 'playwright-core';
 import { expect } from 'vitest';
-import { contentWith, projectRoot, removeAll } from '../build/build-site.ts';
-import { editorEnv, freePort, waitFor } from '../build/editor-commands.ts';
+import { contentWith, removeAll } from '../build/build-site.ts';
+import { startDevServer, waitForPage } from '../../scripts/bench-dev.ts';
+import { editorEnv } from '../build/editor-commands.ts';
 
 /** `npm run dev` on a copy of the content (plus a fixture), with its own cache: what a writer starts. */
 export interface DevSite {
   url: string;
   content: string;
   read(file: string): string | undefined;
-  stop(): void;
+  stop(): Promise<void>;
 }
 
 export async function startDevSite(fixture: string): Promise<DevSite> {
   const content = contentWith(fixture);
-  const cache = mkdtempSync(path.join(tmpdir(), 'pe-cms-cache-'));
-  const port = await freePort();
-  const server: ChildProcess = spawn(
-    process.execPath,
-    [path.join(projectRoot, 'node_modules/astro/bin/astro.mjs'), 'dev', '--host', '127.0.0.1', '--port', String(port)],
-    {
-      cwd: projectRoot,
-      stdio: 'ignore',
-      env: { ...editorEnv(), ASTRO_TELEMETRY_DISABLED: '1', CONTENT_DIR: content, ASTRO_CACHE_DIR: cache },
-    },
-  );
-  const url = `http://127.0.0.1:${port}`;
-  await waitFor(`${url}/admin/`, (html) => html.includes('cms-config-url'), 60_000);
+  const server = await startDevServer(content, editorEnv());
+  await waitForPage(`${server.url}/admin/`, (html) => html.includes('cms-config-url'), 60_000);
   return {
-    url,
+    url: server.url,
     content,
     read: (file) => (existsSync(path.join(content, file)) ? readFileSync(path.join(content, file), 'utf8') : undefined),
-    stop: () => {
-      server.kill();
-      removeAll(content, cache);
+    stop: async () => {
+      await server.stop();
+      removeAll(content);
     },
   };
 }
