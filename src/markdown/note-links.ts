@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Link, LinkReference } from 'mdast';
-import { visit } from 'unist-util-visit';
+import { walkMarkdown } from './walk.ts';
 
 /** A link a footnote writes: the node, and its address (a reference link's comes from its definition). */
 export interface NoteLink {
@@ -15,7 +15,7 @@ export interface NoteLink {
  */
 export function noteLinks(note: FootnoteDefinition, definitionOf: (identifier: string) => Definition | undefined): NoteLink[] {
   const links: NoteLink[] = [];
-  visit(note, (node) => {
+  walkMarkdown(note, (node) => {
     if (node.type === 'link') links.push({ node, url: node.url });
     else if (node.type === 'linkReference') {
       const definition = definitionOf(node.identifier);

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { rehypeGithubAlerts, type IAlert } from 'rehype-github-alerts';
-import { visit } from 'unist-util-visit';
 import { CALLOUT_TITLES } from './callouts.ts';
+import { walkElements } from './walk.ts';
 
 const ID_PREFIX = 'encadre-';
 
@@ -11,7 +11,7 @@ const ID_PREFIX = 'encadre-';
  * and classes styled in src/styles/reading.css. No icon: the title says it, and an SVG per callout
  * would weigh on every page's budget.
  */
-function build(alert: IAlert, children: ElementContent[]): Element {
+function callout(alert: IAlert, children: ElementContent[]): Element {
   const type = alert.keyword.toLowerCase();
   return {
     type: 'element',
@@ -21,31 +21,36 @@ function build(alert: IAlert, children: ElementContent[]): Element {
   };
 }
 
+// Counted here, not per plugin instance: rehype-github-alerts keeps the options of its last instance for all of them.
+let built = 0;
+
 /**
  * Rehype plugin: GitHub's alerts (`> [!TIP]`) become callouts, through rehype-github-alerts given
  * our titles and markup; then each callout's title gets an id for aria-labelledby, one that no
- * heading or note of the page already has.
+ * heading or note of the page already has. A page without callouts is not walked again.
  */
 export function rehypeCallouts() {
   const alerts = rehypeGithubAlerts({
     alerts: Object.entries(CALLOUT_TITLES).map(([keyword, title]) => ({ keyword, title, icon: '' })),
-    build,
+    build: (alert, children) => (built++, callout(alert, children)),
   });
   return (tree: Root) => {
+    built = 0;
     alerts(tree);
+    if (!built) return;
     const taken = new Set<string>();
     const callouts: Element[] = [];
-    visit(tree, 'element', (node) => {
+    walkElements(tree, (node) => {
       if (typeof node.properties.id === 'string') taken.add(node.properties.id);
       if ((node.properties.className as string[] | undefined)?.[0] === 'callout' && node.properties.role === 'note') callouts.push(node);
     });
     let n = 0;
-    for (const callout of callouts) {
+    for (const box of callouts) {
       let id: string;
       do id = `${ID_PREFIX}${++n}`;
       while (taken.has(id));
-      (callout.children[0] as Element).properties.id = id;
-      callout.properties.ariaLabelledBy = [id];
+      (box.children[0] as Element).properties.id = id;
+      box.properties.ariaLabelledBy = [id];
     }
   };
 }

@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
+import { SKIP, walkElements } from './walk.ts';
 
 /** What the copy script (src/components/CopyButtons.astro) looks for. */
 export const COPY_BUTTON_CLASS = 'copy-button';
@@ -16,8 +16,8 @@ export const COPY_BUTTON_CLASS = 'copy-button';
 export function rehypeCopyButtons() {
   return (tree: Root, file: VFile) => {
     let count = 0;
-    visit(tree, 'element', (node, index, parent) => {
-      if (node.tagName !== 'pre' || !parent || index === undefined) return;
+    walkElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'pre') return;
       const button: Element = {
         type: 'element',
         tagName: 'button',
@@ -27,7 +27,7 @@ export function rehypeCopyButtons() {
       };
       parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['code-block'] }, children: [node, button] };
       count++;
-      return 'skip';
+      return SKIP;
     });
     if (!count) return;
     setRenderedFrontmatter(file, 'copyButtons', count);

@@ -1,6 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './walk.ts';
 
 /** What a footnote preview shows: the cited title and the source's host name (when the note links somewhere). */
 export interface NotePreview {
@@ -13,22 +12,24 @@ const classes = (node: Element): string[] => {
   return Array.isArray(c) ? c.map(String) : typeof c === 'string' ? c.split(/\s+/) : [];
 };
 
+const hidden = (node: Element) => classes(node).includes('sr-only') || 'dataFootnoteBackref' in node.properties;
+
+/** The text of a node as hast-util-to-string reads it, without screen-reader-only text and footnote back-links. */
+function textOf(node: ElementContent): string {
+  if (node.type === 'text') return node.value;
+  if (!('children' in node) || (node.type === 'element' && hidden(node))) return '';
+  return (node.children as ElementContent[]).map(textOf).join('');
+}
+
 /** Visible text of an element, without screen-reader-only text and footnote back-links. */
 function visibleText(node: Element): string {
-  const copy = structuredClone(node);
-  visit(copy, 'element', (child, index, parent) => {
-    if (parent && index !== undefined && (classes(child).includes('sr-only') || 'dataFootnoteBackref' in child.properties)) {
-      parent.children.splice(index, 1);
-      return index;
-    }
-  });
-  return toString(copy).replace(/\s+/g, ' ').trim();
+  return node.children.map(textOf).join('').replace(/\s+/g, ' ').trim();
 }
 
 /** The preview of one footnote item: its first web link's title and host, or else its text. */
 function notePreview(note: Element): NotePreview {
   let link: Element | undefined;
-  visit(note, 'element', (el) => {
+  walkElements(note, (el) => {
     if (!link && el.tagName === 'a' && /^https?:\/\//.test(String(el.properties.href ?? ''))) link = el;
   });
   if (!link) return { title: visibleText(note) };
@@ -45,15 +46,16 @@ function notePreview(note: Element): NotePreview {
 export function rehypeFootnotePreviews() {
   return (tree: Root) => {
     const notes = new Map<string, Element>();
-    visit(tree, 'element', (node) => {
+    const calls: Element[] = [];
+    walkElements(tree, (node) => {
       if (node.tagName === 'li' && typeof node.properties.id === 'string') notes.set(node.properties.id, node);
+      else if (node.tagName === 'sup') calls.push(node);
     });
-    visit(tree, 'element', (node) => {
-      if (node.tagName !== 'sup') return;
+    for (const node of calls) {
       const call = node.children.find((c): c is Element => c.type === 'element' && c.tagName === 'a' && 'dataFootnoteRef' in c.properties);
-      if (!call) return;
+      if (!call) continue;
       const note = notes.get(decodeURIComponent(String(call.properties.href ?? '').replace(/^#/, '')));
-      if (!note) return;
+      if (!note) continue;
       const { title, source } = notePreview(note);
       const id = `${call.properties.id ?? note.properties.id}-apercu`;
       const parts: ElementContent[] = [
@@ -62,7 +64,6 @@ export function rehypeFootnotePreviews() {
       if (source) parts.push({ type: 'element', tagName: 'span', properties: { className: ['fn-source'] }, children: [{ type: 'text', value: source }] });
       node.children.push({ type: 'element', tagName: 'span', properties: { className: ['fn-preview'], id, ariaHidden: 'true' }, children: parts });
       call.properties.ariaDescribedBy = [id];
-      return 'skip';
-    });
+    }
   };
 }

@@ -1,6 +1,6 @@
-import type { Element, ElementContent, Root } from 'hast';
+import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { visit } from 'unist-util-visit';
+import { walkElements } from './walk.ts';
 import { frenchTypography } from '../utils/text/french-typography.ts';
 import { headingIds } from '../utils/text/slug.ts';
 
@@ -20,21 +20,21 @@ export function anchorLabel(headingText: string): string {
  */
 export function rehypeHeadingAnchors() {
   return (tree: Root) => {
-    const headings: Element[] = [];
+    const headings: { node: Element; index: number; parent: Root | Element }[] = [];
     const taken: string[] = [];
-    visit(tree, 'element', (node) => {
-      if (HEADING.test(node.tagName)) headings.push(node);
+    walkElements(tree, (node, index, parent) => {
+      if (HEADING.test(node.tagName)) headings.push({ node, index, parent });
       else if (typeof node.properties.id === 'string') taken.push(node.properties.id);
     });
-    const missing = headings.filter((h) => typeof h.properties.id !== 'string');
+    const missing = headings.filter((h) => typeof h.node.properties.id !== 'string');
     const ids = headingIds(
-      missing.map((h) => toString(h)),
-      [...taken, ...headings.map((h) => h.properties.id).filter((id): id is string => typeof id === 'string')],
+      missing.map((h) => toString(h.node)),
+      [...taken, ...headings.map((h) => h.node.properties.id).filter((id): id is string => typeof id === 'string')],
     );
-    missing.forEach((h, i) => (h.properties.id = ids[i]));
+    missing.forEach((h, i) => (h.node.properties.id = ids[i]));
 
-    visit(tree, 'element', (node, index, parent) => {
-      if (!HEADING.test(node.tagName) || node.tagName === 'h1' || !parent || index === undefined) return;
+    for (const { node, index, parent } of headings) {
+      if (node.tagName === 'h1') continue;
       const id = node.properties.id as string;
       const anchor: Element = {
         type: 'element',
@@ -42,9 +42,7 @@ export function rehypeHeadingAnchors() {
         properties: { className: ['heading-anchor'], href: `#${id}`, ariaLabel: anchorLabel(toString(node)) },
         children: [{ type: 'text', value: '#' }],
       };
-      const wrapper: Element = { type: 'element', tagName: 'div', properties: { className: ['heading'] }, children: [node, anchor] };
-      parent.children[index] = wrapper as ElementContent;
-      return 'skip';
-    });
+      parent.children[index] = { type: 'element', tagName: 'div', properties: { className: ['heading'] }, children: [node, anchor] };
+    }
   };
 }

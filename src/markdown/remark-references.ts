@@ -1,9 +1,9 @@
-import type { Definition, FootnoteDefinition, Root } from 'mdast';
+import type { Definition, FootnoteDefinition, FootnoteReference, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import { noteLinks } from './note-links.ts';
 import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
+import { walkMarkdown } from './walk.ts';
 
 /**
  * One cited source: the footnote's label, then either its first link's visible title and URL (a reference link's from its definition), or,
@@ -22,16 +22,18 @@ export interface Reference {
 export function extractReferences(tree: Root): Reference[] {
   const definitions = new Map<string, FootnoteDefinition>();
   const linkDefinitions = new Map<string, Definition>();
+  const calls: FootnoteReference[] = [];
   // The first definition of an identifier wins, as in markdown.
-  visit(tree, (node) => {
-    if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    if (node.type === 'definition' && !linkDefinitions.has(node.identifier)) linkDefinitions.set(node.identifier, node);
+  walkMarkdown(tree, (node) => {
+    if (node.type === 'footnoteReference') calls.push(node);
+    else if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
+    else if (node.type === 'definition' && !linkDefinitions.has(node.identifier)) linkDefinitions.set(node.identifier, node);
   });
   const seen = new Set<string>();
   const references: Reference[] = [];
-  visit(tree, 'footnoteReference', (node) => {
+  for (const node of calls) {
     const definition = definitions.get(node.identifier);
-    if (!definition || seen.has(node.identifier)) return;
+    if (!definition || seen.has(node.identifier)) continue;
     seen.add(node.identifier);
     const [link] = noteLinks(definition, (id) => linkDefinitions.get(id));
     const label = node.label ?? node.identifier;
@@ -40,7 +42,7 @@ export function extractReferences(tree: Root): Reference[] {
       const text = toString(definition).replace(/\s+/g, ' ').trim();
       if (text) references.push({ label, title: text });
     }
-  });
+  }
   return references;
 }
 

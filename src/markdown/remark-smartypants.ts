@@ -1,7 +1,7 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import { retext } from 'retext';
 import smartypants, { type Options } from 'retext-smartypants';
-import { visit } from 'unist-util-visit';
+import { walkMarkdown } from './walk.ts';
 
 /**
  * remark-smartypants (what Astro runs for `smartypants`), same two passes and same result, minus
@@ -24,16 +24,12 @@ export function remarkFastSmartypants(options: Options = {}) {
   return (tree: Root) => {
     let all = '';
     const nodes: Nodes[] = [];
-    const visited = (value: unknown, _index?: number, parent?: unknown) => {
-      const node = value as Nodes;
-      return (
-        !!parent &&
-        ((parent as Parents).type !== 'mdxJsxTextElement' || !IGNORED_HTML.has(String((parent as { name?: unknown }).name))) &&
-        VISITED.has(node.type) &&
-        (hasValue(node) || BLOCKS.has(node.type))
-      );
-    };
-    visit(tree, visited, (node: Nodes) => {
+    const visited = (node: Nodes, parent: Parents) =>
+      ((parent.type as string) !== 'mdxJsxTextElement' || !IGNORED_HTML.has(String((parent as { name?: unknown }).name))) &&
+      VISITED.has(node.type) &&
+      (hasValue(node) || BLOCKS.has(node.type));
+    walkMarkdown(tree, (node, _index, parent) => {
+      if (!visited(node, parent)) return;
       // Quotes pair across links and emphasis: the whole page's text is processed at once, code as placeholders.
       if (hasValue(node)) all += node.type === 'text' ? node.value : 'A'.repeat(node.value.length);
       else all += ' ';

@@ -43,6 +43,17 @@ describe('callouts (GitHub alerts)', () => {
     expect([...doc.querySelectorAll('[role="note"]')].map((n) => n.getAttribute('aria-labelledby'))).toEqual(['encadre-2', 'encadre-3']);
   });
 
+  it('names the callouts of a processor set up before another one (Astro makes one for .md, one for .mdx)', async () => {
+    const first = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+    const second = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
+    // Each sets its plugins up at its first render.
+    await first.render('Texte.');
+    await second.render('Texte.');
+    const doc = parseHTML(`<body>${(await first.render('> [!TIP]\n> Un conseil.\n')).code}</body>`).document;
+    expect(doc.querySelector('[role="note"]')?.getAttribute('aria-labelledby')).toBe('encadre-1');
+    expect(doc.getElementById('encadre-1')?.textContent).toBe(CALLOUT_TITLES.TIP);
+  });
+
   it('leaves quotations alone, and what is not a callout GitHub would render (the checks report those)', async () => {
     for (const markdown of ['> Une citation.\n', '> [!ASTUCE]\n> Un conseil.\n', '> [!TIP] sur la même ligne\n', '> Il a dit [!TIP] ici.\n']) {
       const doc = await render(markdown);
