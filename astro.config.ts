@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
+import { markdownWorkers } from './src/build/parallel-markdown.ts';
 import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
@@ -55,10 +56,17 @@ export default defineConfig({
     syntaxHighlight: false,
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
+  // markdownWorkers: a cold build of a large site starts its markdown workers now (src/build/parallel-markdown.ts).
   // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
   // Each page's lastmod is the day the page shows (src/utils/publishing/sitemap.ts).
-  integrations: [mdx(), devServerFlag(), cms(), ...(env.SITE_URL ? [sitemap(sitemapFromPages(outDir, new URL(base, env.SITE_URL).href))] : [])],
+  integrations: [
+    markdownWorkers(),
+    mdx(),
+    devServerFlag(),
+    cms(),
+    ...(env.SITE_URL ? [sitemap(sitemapFromPages(outDir, new URL(base, env.SITE_URL).href))] : []),
+  ],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).
   // Scripts are never inlined into the page, however small (Astro inlines those under assetsInlineLimit): the

@@ -1,24 +1,32 @@
 import { pathToFileURL } from 'node:url';
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort } from 'node:worker_threads';
 import { unified } from '@astrojs/markdown-remark';
 import { markdownOptions } from '../markdown/pipeline.ts';
 
 /**
  * A worker of parallel-markdown.ts: renders markdown entries exactly as Astro's markdown entry type does
  * (astro/dist/vite-plugin-markdown/content-entry-type.js), with the site's pipeline and Astro's options.
+ * Its first message gives those options (a worker may start before Astro has them); then one per entry.
  */
-export interface RenderRequest {
+export type WorkerRequest = { shared: Parameters<ReturnType<typeof unified>['createRenderer']>[0] } | RenderRequest;
+
+interface RenderRequest {
   id: number;
   body: string;
   data: Record<string, unknown>;
   filePath?: string;
 }
 
-const renderer = await unified(markdownOptions).createRenderer(workerData.shared);
+let renderer: ReturnType<ReturnType<typeof unified>['createRenderer']> | undefined;
 
-parentPort!.on('message', async ({ id, body, data, filePath }: RenderRequest) => {
+parentPort!.on('message', async (request: WorkerRequest) => {
+  if ('shared' in request) {
+    renderer = unified(markdownOptions).createRenderer(request.shared);
+    return;
+  }
+  const { id, body, data, filePath } = request;
   try {
-    const result = await renderer.render(body, { frontmatter: data, fileURL: filePath ? pathToFileURL(filePath) : undefined });
+    const result = await (await renderer!).render(body, { frontmatter: data, fileURL: filePath ? pathToFileURL(filePath) : undefined });
     const rendered = {
       html: result.code,
       metadata: { ...result.metadata, imagePaths: result.metadata.localImagePaths.concat(result.metadata.remoteImagePaths) },

@@ -1,11 +1,11 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { unified } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
-import { afterAll, describe, expect, it } from 'vitest';
-import { withParallelMarkdown } from '../../src/build/parallel-markdown.ts';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { markdownWorkers, withParallelMarkdown } from '../../src/build/parallel-markdown.ts';
 import { parseFile } from '../../src/checks/frontmatter.ts';
 import { markdownOptions } from '../../src/markdown/pipeline.ts';
 import { syntheticSector } from '../../scripts/bench-content.ts';
@@ -58,6 +58,52 @@ describe('withParallelMarkdown', () => {
     } finally {
       await pool.close();
     }
+  });
+
+  // A cold build of a site of 300 sectors: its workers start with the configuration, the loader takes them.
+  const site = mkdtempSync(path.join(tmpdir(), 'pe-early-'));
+  mkdirSync(path.join(site, 'secteurs'));
+  for (let i = 1; i <= 300; i++) writeFileSync(path.join(site, 'secteurs', syntheticSector(i).fileName), syntheticSector(i).text);
+  const cache = path.join(site, 'cache');
+  mkdirSync(cache);
+  const early = Symbol.for('prompt-engineering-secteurs.markdown-workers');
+  const waiting = () => (globalThis as { [early]?: unknown[] })[early];
+  const setUp = (command: string) =>
+    (markdownWorkers().hooks['astro:config:setup'] as (options: unknown) => void)({ command, config: { cacheDir: pathToFileURL(`${cache}/`) } });
+  afterAll(() => rmSync(site, { recursive: true, force: true }));
+  afterEach(async () => {
+    await withParallelMarkdown({ config, entryTypes: new Map() } as unknown as LoaderContext, 0).close();
+    vi.unstubAllEnvs();
+  });
+
+  it('starts the workers of a cold build with the configuration, and the loader renders on them', async () => {
+    vi.stubEnv('CONTENT_DIR', site);
+    setUp('build');
+    expect(waiting()).toHaveLength(Math.max(1, os.availableParallelism()));
+    const markdownType = { getRenderFunction: async () => (() => Promise.reject(new Error('rendu hors des workers'))) as unknown as Render };
+    const pool = withParallelMarkdown({ config, entryTypes: new Map([['.md', markdownType]]) } as unknown as LoaderContext, 301);
+    expect(waiting()).toBeUndefined();
+    try {
+      const render = (await (pool.context as unknown as { entryTypes: Map<string, typeof markdownType> }).entryTypes.get('.md')!.getRenderFunction()) as Render;
+      const [entry] = entries;
+      const inProcess = await unified(markdownOptions).createRenderer(shared);
+      expect((await render(entry)).html).toBe((await inProcess.render(entry.body, { frontmatter: entry.data, fileURL: pathToFileURL(entry.filePath) })).code);
+    } finally {
+      await pool.close();
+    }
+  });
+
+  it('starts none for the dev server, a rebuild (content store kept) or a small site', () => {
+    vi.stubEnv('CONTENT_DIR', site);
+    setUp('dev');
+    expect(waiting()).toBeUndefined();
+    writeFileSync(path.join(cache, 'data-store.json'), '{}');
+    setUp('build');
+    expect(waiting()).toBeUndefined();
+    rmSync(path.join(cache, 'data-store.json'));
+    vi.stubEnv('CONTENT_DIR', path.join(projectRoot, 'content'));
+    setUp('build');
+    expect(waiting()).toBeUndefined();
   });
 
   it('leaves a small site to Astro (no worker to start)', () => {
