@@ -1,5 +1,7 @@
 // Synthetic sectors for the benchmark: realistic French markdown (frontmatter, headings,
 // a list, a table, two footnotes), deterministic so that runs compare. Pure except writeSyntheticContent.
+// Like real pages, each has a heading of its own (so ids of its own): pages that all shared their
+// headings hid the cost of what is worked out per page shape (src/styles/page-css.ts).
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
@@ -68,7 +70,7 @@ Les équipes gagnent du temps lorsqu’elles partagent leurs modèles de prompts
 
 Ces chiffres sont fictifs : ils ne servent qu’à donner au tableau une forme réaliste[^2].
 
-### À retenir
+### À retenir du secteur n° ${i}
 
 Le prompt engineering ne remplace pas l’expertise du métier : il la rend plus facile à transmettre.
 

@@ -31,26 +31,54 @@ export function pageNames(html: string): Set<string> {
   return names;
 }
 
+/** The name a selector part needs the page to hold, if it is one canMatch judges. */
+function nameOf(part: SelectorComponent): string | undefined {
+  switch (part.type) {
+    case 'type':
+      return `tag:${part.name}`;
+    case 'class':
+      return `class:${part.name}`;
+    case 'id':
+      return `id:${part.name}`;
+    case 'attribute':
+      return `attr:${part.name.toLowerCase()}`;
+    default:
+      return undefined;
+  }
+}
+
+/** :is(), :where() and :has() need one of their selectors; every other pseudo-class (:not() included) is not judged. */
+function alternativesOf(part: SelectorComponent): Selector[] | undefined {
+  if (part.type === 'pseudo-class' && (part.kind === 'is' || part.kind === 'where' || part.kind === 'has') && part.selectors.length)
+    return part.selectors as Selector[];
+  return undefined;
+}
+
 function canMatch(selector: Selector, names: Set<string>): boolean {
   return selector.every((part: SelectorComponent) => {
-    switch (part.type) {
-      case 'type':
-        return names.has(`tag:${part.name}`);
-      case 'class':
-        return names.has(`class:${part.name}`);
-      case 'id':
-        return names.has(`id:${part.name}`);
-      case 'attribute':
-        return names.has(`attr:${part.name.toLowerCase()}`);
-      case 'pseudo-class':
-        // :is(), :where() and :has() need one of their selectors; every other pseudo-class (:not() included) is not judged.
-        if ((part.kind === 'is' || part.kind === 'where' || part.kind === 'has') && part.selectors.length)
-          return part.selectors.some((s) => canMatch(s as Selector, names));
-        return true;
-      default:
-        return true;
-    }
+    const name = nameOf(part);
+    if (name) return names.has(name);
+    return alternativesOf(part)?.some((s) => canMatch(s, names)) ?? true;
   });
+}
+
+function addNamesOf(selector: Selector, into: Set<string>) {
+  for (const part of selector) {
+    const name = nameOf(part);
+    if (name) into.add(name);
+    else for (const alternative of alternativesOf(part) ?? []) addNamesOf(alternative, into);
+  }
+}
+
+/** Every name the stylesheet's selectors need: two pages holding the same of these get the same stylesheet. */
+function namesJudged(css: string): Set<string> {
+  const judged = new Set<string>();
+  transform({
+    filename: 'page.css',
+    code: Buffer.from(css),
+    visitor: { Rule: { style: (rule) => void rule.value.selectors.forEach((selector) => addNamesOf(selector, judged)) } },
+  });
+  return judged;
 }
 
 /** A value every browser parses: a number, a length, a keyword, a hex colour. */
@@ -79,15 +107,22 @@ function withoutOverridden(css: string): string {
   });
 }
 
-/** Pruned stylesheets, by stylesheet then by page shape (the names its markup holds). */
-const byStylesheet = new Map<string, Map<string, string>>();
+/**
+ * Pruned stylesheets, by stylesheet then by page shape: the names its markup holds that the stylesheet's
+ * selectors need. Only those: a page's own ids (its headings', its notes') would make each page a shape.
+ */
+const byStylesheet = new Map<string, { judged: Set<string>; byShape: Map<string, string> }>();
 
 /** The stylesheet `css` minus the rules no element of the page can match. */
 export function cssForPage(css: string, html: string): string {
   const names = pageNames(html);
-  const shape = [...names].sort().join(' ');
-  let byShape = byStylesheet.get(css);
-  if (!byShape) byStylesheet.set(css, (byShape = new Map()));
+  let sheet = byStylesheet.get(css);
+  if (!sheet) byStylesheet.set(css, (sheet = { judged: namesJudged(css), byShape: new Map() }));
+  const { judged, byShape } = sheet;
+  const shape = [...names]
+    .filter((name) => judged.has(name))
+    .sort()
+    .join(' ');
   const known = byShape.get(shape);
   if (known !== undefined) return known;
   let pruned = transform({

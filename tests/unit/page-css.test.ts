@@ -19,6 +19,15 @@ describe('cssForPage', () => {
     expect(cssForPage('.used{color:tan}.unused{color:navy}pre{margin:1}', page('<p class="used">x</p>'))).toBe('.used{color:tan}');
   });
 
+  it('judges pages by the names the stylesheet needs: ids it names count, a page’s other ids do not', () => {
+    const css = '#contenu{margin:0}:is(.note,#special) b{color:red}.other{color:blue}';
+    expect(cssForPage(css, page('<main id="contenu"><h2 id="des-usages">x</h2></main>'))).toBe('#contenu{margin:0}');
+    expect(cssForPage(css, page('<main id="contenu"><h2 id="autre-titre">x</h2></main>'))).toBe('#contenu{margin:0}');
+    // The same page but for an id the stylesheet names: not the same shape.
+    expect(cssForPage(css, page('<main id="contenu"><p id="special2"><b>!</b></p></main>'))).toBe('#contenu{margin:0}');
+    expect(cssForPage(css, page('<main id="contenu"><p id="special"><b>!</b></p></main>'))).toBe('#contenu{margin:0}:is(.note,#special) b{color:red}');
+  });
+
   it('keeps what scripts add after load: the search page’s Pagefind UI and the copy buttons’ live region', () => {
     const css = '.pagefind-ui{--pagefind-ui-primary:#123456}.sr-only{position:absolute}.other{color:red}';
     expect(cssForPage(css, page('<div id="search"></div>'))).toBe('.pagefind-ui{--pagefind-ui-primary:#123456}.sr-only{position:absolute}');
