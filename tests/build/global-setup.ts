@@ -12,6 +12,8 @@ declare module 'vitest' {
     builds: { site: string; extraSector: string; manySectors: string; linking: string; allowedContent: string; features: string; featuresShallow: string };
     /** The repository the features build comes from (its content in site/contenu/). */
     featuresRepo: string;
+    /** What the build of the real site printed. */
+    siteOutput: string;
     /** Output of a build that must fail: an alias equal to an existing page. */
     aliasClash: { status: number | null; output: string };
     /** Rebuilds with one cache after edits, each beside a clean build of the same content. */
@@ -61,6 +63,7 @@ export default function setup(project: TestProject) {
     features: featured.outDir,
     featuresShallow: shallowBuild.outDir,
   });
+  project.provide('siteOutput', site.output);
   project.provide('featuresRepo', features.repo);
   project.provide('aliasClash', { status: clash.status, output: clash.output });
   project.provide('incremental', incremental.scenario);

@@ -71,6 +71,11 @@ describe('the built site', () => {
     }
   });
 
+  it('is built without a warning (a warning in every build would teach editors to ignore them)', () => {
+    expect(inject('siteOutput')).toContain('[build] Complete!');
+    expect(inject('siteOutput')).not.toMatch(/\[WARN\]|warning/i);
+  });
+
   it('shows no English interface text', () => {
     for (const page of site.pages()) {
       const html = site.html(page);

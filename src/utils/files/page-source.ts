@@ -1,6 +1,6 @@
 import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import type { Repository } from './git.ts';
-import { editUrl } from '../navigation/paths.ts';
 
 /** What a page says about its source file: the day it last changed, and where to edit it. */
 export interface PageSource {
@@ -25,6 +25,20 @@ const realPath = (file: string) => {
     return file;
   }
 };
+
+/**
+ * The « Modifier cette page » address of a content file: `editBase` (src/settings.ts, ending with "/") followed
+ * by the file's path from the repository's root (both real paths; the project's folder outside git).
+ * Undefined without an edit address, or for a file outside that folder: there is no address to give.
+ * (The edit address's variable is not named here: Astro would copy its value into this module's code,
+ * and every page's hash, see astroBase in src/utils/navigation/paths.ts.)
+ */
+function editUrl(editBase: string | undefined, file: string, repositoryRoot: string): string | undefined {
+  if (!editBase) return undefined;
+  const relative = path.relative(repositoryRoot, file);
+  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
+  return editBase + relative.split(path.sep).map(encodeURIComponent).join('/');
+}
 
 /**
  * A content file's page source. The day: the frontmatter's `updated` where the editor gives it,

@@ -1,9 +1,8 @@
-import path from 'node:path';
-
 /**
  * Every address of the site is built here: pages under Astro's `base`, sector pages, preview
  * images, and the public (absolute) form of any of them. Paths are "site paths": without the base,
- * starting with "/" and, for pages, ending with "/".
+ * starting with "/" and, for pages, ending with "/". No Node module here: the editor at /admin/ runs
+ * this file in the browser (the edit link, a path on disk, is made in src/utils/files/page-source.ts).
  */
 
 /**
@@ -63,18 +62,4 @@ export const previewPath = {
  */
 export function publicUrl(pathWithBase: string, site: URL | string | undefined): string {
   return site ? new URL(pathWithBase, site).href : pathWithBase;
-}
-
-/**
- * The « Modifier cette page » address of a content file: `editBase` (src/settings.ts, ending with "/") followed
- * by the file's path from the repository's root (both real paths; the project's folder outside git).
- * Undefined without an edit address, or for a file outside that folder: there is no address to give.
- * (The edit address's variable is not named here: Astro would copy its value into this module's code,
- * and every page's hash, see astroBase above.)
- */
-export function editUrl(editBase: string | undefined, file: string, repositoryRoot: string): string | undefined {
-  if (!editBase) return undefined;
-  const relative = path.relative(repositoryRoot, file);
-  if (!relative || relative.startsWith('..') || path.isAbsolute(relative)) return undefined;
-  return editBase + relative.split(path.sep).map(encodeURIComponent).join('/');
 }
