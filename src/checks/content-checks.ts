@@ -44,7 +44,7 @@ import { contentFiles } from './content-files.ts';
 import { indexOf, markdownAnchors, parseMarkdown, readFrontmatter, siteIndex, type ContentHead, type SiteIndex } from './site-index.ts';
 import { internalLinkProblem } from './site-links.ts';
 import { unusedFiles } from './unused-files.ts';
-import { setRenderedFrontmatter } from '../markdown/rendered-frontmatter.ts';
+import { setRenderedFrontmatter } from '../markdown/shared/rendered-frontmatter.ts';
 
 /** What the checks find in one file's markdown. Lines are the file's. */
 export interface FileChecks {

@@ -1,6 +1,6 @@
 import { render } from 'astro:content';
 import { buildBibliography } from '../utils/navigation/bibliography.ts';
-import type { Reference } from '../markdown/remark-references.ts';
+import type { Reference } from '../markdown/footnotes/remark-references.ts';
 import { getSortedSectors } from './sectors.ts';
 
 /**

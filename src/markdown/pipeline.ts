@@ -1,22 +1,21 @@
 /**
  * How markdown becomes HTML: the plugin list astro.config.ts gives Astro's unified() processor, for
- * `.md` and `.mdx` alike. One file per plugin beside this one, named as unified plugins are
- * (remark-… on the markdown tree, rehype-… on the HTML tree), plus the options of the plugins we
- * take from npm. The content checks run here too (src/checks), on the tree the render parses anyway.
+ * `.md` and `.mdx` alike. One file per plugin in the folders beside this one (by what the reader
+ * gets: typography/, footnotes/, blocks/, links/), plus the options of the plugins we take from npm. The content checks run here too (src/checks), on the tree the render parses anyway.
  * Nothing in this folder reads the disk or knows about pages.
  */
 import rehypeExternalLinks from 'rehype-external-links';
 import remarkGfm from 'remark-gfm';
 import { remarkContentChecks } from '../checks/content-checks.ts';
-import { externalLinksOptions } from './external-links.ts';
-import { rehypeCallouts } from './rehype-callouts.ts';
-import { rehypeCopyButtons } from './rehype-copy-buttons.ts';
-import { footnoteOptions } from './footnote-labels.ts';
-import { rehypeFootnotePreviews } from './rehype-footnote-previews.ts';
-import { rehypeFrenchTypography } from './rehype-french-typography.ts';
-import { rehypeHeadingAnchors } from './rehype-heading-anchors.ts';
-import { remarkCollectReferences } from './remark-references.ts';
-import { remarkFastSmartypants } from './remark-smartypants.ts';
+import { externalLinksOptions } from './links/external-links.ts';
+import { rehypeCallouts } from './blocks/rehype-callouts.ts';
+import { rehypeCopyButtons } from './blocks/rehype-copy-buttons.ts';
+import { footnoteOptions } from './footnotes/footnote-labels.ts';
+import { rehypeFootnotePreviews } from './footnotes/rehype-footnote-previews.ts';
+import { rehypeFrenchTypography } from './typography/rehype-french-typography.ts';
+import { rehypeHeadingAnchors } from './links/rehype-heading-anchors.ts';
+import { remarkCollectReferences } from './footnotes/remark-references.ts';
+import { remarkFastSmartypants } from './typography/remark-smartypants.ts';
 
 const smartypantsOptions = {
   openingQuotes: { double: '«', single: '‘' },

@@ -1,7 +1,7 @@
 import { createMarkdownProcessor } from '@astrojs/markdown-remark';
 import { parseHTML } from 'linkedom';
 import { describe, expect, it } from 'vitest';
-import { CALLOUT_TITLES, calloutType } from '../../src/markdown/callouts.ts';
+import { CALLOUT_TITLES, calloutType } from '../../src/markdown/blocks/callouts.ts';
 import { markdownOptions } from '../../src/markdown/pipeline.ts';
 
 /** The site's whole markdown pipeline, as Astro runs it. */

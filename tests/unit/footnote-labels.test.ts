@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import { footnoteBackLabel, footnoteOptions } from '../../src/markdown/footnote-labels.ts';
+import { footnoteBackLabel, footnoteOptions } from '../../src/markdown/footnotes/footnote-labels.ts';
 
 const render = (md: string) => String(unified().use(remarkParse).use(remarkGfm).use(remarkRehype, footnoteOptions).use(rehypeStringify).processSync(md));
 

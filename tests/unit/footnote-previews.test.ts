@@ -6,9 +6,9 @@ import remarkRehype from 'remark-rehype';
 import rehypeExternalLinks from 'rehype-external-links';
 import rehypeStringify from 'rehype-stringify';
 import { parseHTML } from 'linkedom';
-import { rehypeFootnotePreviews } from '../../src/markdown/rehype-footnote-previews.ts';
-import { footnoteOptions } from '../../src/markdown/footnote-labels.ts';
-import { externalLinksOptions } from '../../src/markdown/external-links.ts';
+import { rehypeFootnotePreviews } from '../../src/markdown/footnotes/rehype-footnote-previews.ts';
+import { footnoteOptions } from '../../src/markdown/footnotes/footnote-labels.ts';
+import { externalLinksOptions } from '../../src/markdown/links/external-links.ts';
 
 async function render(markdown: string) {
   const file = await unified()

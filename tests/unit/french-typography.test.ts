@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rehypeFrenchTypography } from '../../src/markdown/rehype-french-typography.ts';
+import { rehypeFrenchTypography } from '../../src/markdown/typography/rehype-french-typography.ts';
 import { frenchTypography } from '../../src/utils/text/french-typography.ts';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';

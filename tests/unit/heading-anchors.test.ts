@@ -4,8 +4,8 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import remarkRehype from 'remark-rehype';
 import rehypeStringify from 'rehype-stringify';
-import { anchorLabel, rehypeHeadingAnchors } from '../../src/markdown/rehype-heading-anchors.ts';
-import { footnoteOptions } from '../../src/markdown/footnote-labels.ts';
+import { anchorLabel, rehypeHeadingAnchors } from '../../src/markdown/links/rehype-heading-anchors.ts';
+import { footnoteOptions } from '../../src/markdown/footnotes/footnote-labels.ts';
 
 async function html(markdown: string): Promise<string> {
   const file = await unified()

@@ -4,7 +4,7 @@ import remarkParse from 'remark-parse';
 import remarkGfm from 'remark-gfm';
 import type { Root } from 'mdast';
 import { VFile } from 'vfile';
-import { extractReferences, remarkCollectReferences } from '../../src/markdown/remark-references.ts';
+import { extractReferences, remarkCollectReferences } from '../../src/markdown/footnotes/remark-references.ts';
 
 const tree = (md: string) => unified().use(remarkGfm).runSync(unified().use(remarkParse).use(remarkGfm).parse(md)) as Root;
 

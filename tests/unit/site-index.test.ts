@@ -6,8 +6,8 @@ import remarkRehype from 'remark-rehype';
 import { unified } from 'unified';
 import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
-import { footnoteOptions } from '../../src/markdown/footnote-labels.ts';
-import { rehypeHeadingAnchors } from '../../src/markdown/rehype-heading-anchors.ts';
+import { footnoteOptions } from '../../src/markdown/footnotes/footnote-labels.ts';
+import { rehypeHeadingAnchors } from '../../src/markdown/links/rehype-heading-anchors.ts';
 import { markdownAnchors, parseMarkdown } from '../../src/checks/site-index.ts';
 
 const MARKDOWN = `## Les données

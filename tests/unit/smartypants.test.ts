@@ -5,7 +5,7 @@ import remarkParse from 'remark-parse';
 import remarkSmartypants from 'remark-smartypants';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { remarkFastSmartypants } from '../../src/markdown/remark-smartypants.ts';
+import { remarkFastSmartypants } from '../../src/markdown/typography/remark-smartypants.ts';
 
 const OPTIONS = { openingQuotes: { double: '«', single: '‘' }, closingQuotes: { double: '»', single: '’' } } as const;
 const parse = (markdown: string) => unified().use(remarkParse).use(remarkGfm).parse(markdown) as Root;

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { SKIP, walkElements, walkMarkdown } from '../../src/markdown/walk.ts';
+import { SKIP, walkElements, walkMarkdown } from '../../src/markdown/shared/walk.ts';
 
 const h = (tagName: string, children: (ElementContent | string)[] | string = []): Element => ({
   type: 'element',

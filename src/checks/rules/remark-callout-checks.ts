@@ -1,6 +1,6 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
-import { CALLOUT_MARKER, CALLOUT_TITLES, calloutType, type CalloutType } from '../../markdown/callouts.ts';
+import { CALLOUT_MARKER, CALLOUT_TITLES, calloutType, type CalloutType } from '../../markdown/blocks/callouts.ts';
 import { closest } from '../closest.ts';
 import { report } from './report.ts';
 import { treeNodes } from './tree-nodes.ts';
@@ -16,7 +16,7 @@ function meant(word: string): CalloutType | undefined {
 }
 
 /**
- * Callouts (src/markdown/callouts.ts): a blockquote that opens with `[!WORD]` is meant as one. GitHub and
+ * Callouts (src/markdown/blocks/callouts.ts): a blockquote that opens with `[!WORD]` is meant as one. GitHub and
  * this site render it only when WORD is one of the five types, alone on its line, with some text after:
  * otherwise readers would see « [!ASTUCE] » in a plain quotation.
  */

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
-import { noteLinks } from '../../markdown/note-links.ts';
+import { noteLinks } from '../../markdown/footnotes/note-links.ts';
 import { report } from './report.ts';
 import { treeNodes } from './tree-nodes.ts';
 

@@ -1,4 +1,4 @@
-import type { Reference } from '../../markdown/remark-references.ts';
+import type { Reference } from '../../markdown/footnotes/remark-references.ts';
 import type { SectorLink } from './sectors.ts';
 
 /** A sector and the sources its footnotes cite (what render() exposes as remarkPluginFrontmatter.references). */

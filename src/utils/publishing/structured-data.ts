@@ -1,5 +1,5 @@
 /** schema.org JSON-LD for the pages: plain objects, then safe serialisation into a <script> element. */
-import type { Reference } from '../../markdown/remark-references.ts';
+import type { Reference } from '../../markdown/footnotes/remark-references.ts';
 
 type JsonLd = Record<string, unknown>;
 

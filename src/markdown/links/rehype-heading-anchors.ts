@@ -1,8 +1,8 @@
 import type { Element, Root } from 'hast';
 import { toString } from 'hast-util-to-string';
-import { walkElements } from './walk.ts';
-import { frenchTypography } from '../utils/text/french-typography.ts';
-import { headingIds } from '../utils/text/slug.ts';
+import { walkElements } from '../shared/walk.ts';
+import { frenchTypography } from '../../utils/text/french-typography.ts';
+import { headingIds } from '../../utils/text/slug.ts';
 
 const HEADING = /^h[1-6]$/;
 

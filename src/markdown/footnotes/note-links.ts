@@ -1,5 +1,5 @@
 import type { Definition, FootnoteDefinition, Link, LinkReference } from 'mdast';
-import { walkMarkdown } from './walk.ts';
+import { walkMarkdown } from '../shared/walk.ts';
 
 /** A link a footnote writes: the node, and its address (a reference link's comes from its definition). */
 export interface NoteLink {

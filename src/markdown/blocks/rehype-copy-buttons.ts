@@ -1,7 +1,7 @@
 import type { Element, Root } from 'hast';
 import type { VFile } from 'vfile';
-import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
-import { SKIP, walkElements } from './walk.ts';
+import { setRenderedFrontmatter } from '../shared/rendered-frontmatter.ts';
+import { SKIP, walkElements } from '../shared/walk.ts';
 
 /** What the copy script (src/components/CopyButtons.astro) looks for. */
 export const COPY_BUTTON_CLASS = 'copy-button';

@@ -2,8 +2,8 @@ import type { Definition, FootnoteDefinition, FootnoteReference, Root } from 'md
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { noteLinks } from './note-links.ts';
-import { setRenderedFrontmatter } from './rendered-frontmatter.ts';
-import { walkMarkdown } from './walk.ts';
+import { setRenderedFrontmatter } from '../shared/rendered-frontmatter.ts';
+import { walkMarkdown } from '../shared/walk.ts';
 
 /**
  * One cited source: the footnote's label, then either its first link's visible title and URL (a reference link's from its definition), or,

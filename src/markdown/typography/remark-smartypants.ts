@@ -1,7 +1,7 @@
 import type { Nodes, Parents, Root } from 'mdast';
 import { retext } from 'retext';
 import smartypants, { type Options } from 'retext-smartypants';
-import { walkMarkdown } from './walk.ts';
+import { walkMarkdown } from '../shared/walk.ts';
 
 /**
  * remark-smartypants (what Astro runs for `smartypants`), same two passes and same result, minus

@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { rehypeGithubAlerts, type IAlert } from 'rehype-github-alerts';
 import { CALLOUT_TITLES } from './callouts.ts';
-import { walkElements } from './walk.ts';
+import { walkElements } from '../shared/walk.ts';
 
 const ID_PREFIX = 'encadre-';
 

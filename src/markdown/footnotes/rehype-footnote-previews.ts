@@ -1,5 +1,5 @@
 import type { Element, ElementContent, Root } from 'hast';
-import { walkElements } from './walk.ts';
+import { walkElements } from '../shared/walk.ts';
 
 /** What a footnote preview shows: the cited title and the source's host name (when the note links somewhere). */
 export interface NotePreview {
