@@ -1,24 +1,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { describe, expect, inject, it } from 'vitest';
 import { decapFiles } from '../../src/cms/decap-files.ts';
-import { BuiltSite, text } from './site.ts';
+import { BuiltSite, indexedPages, text } from './site.ts';
 
 const site = new BuiltSite(inject('builds').site);
 const SEARCH = '/recherche/';
 /** The search page's own script, which starts Pagefind's UI (a file: the CSP forbids inline scripts). */
 const STARTER = '/recherche/search.js';
 const SECTOR_PAGES = site.pages().filter((p) => p.startsWith('/secteurs/'));
-
-/** Pagefind's per-page records: gzip of "pagefind_dcd" + JSON {url, content, meta}. */
-function indexedPages(root: string): { url: string; content: string; meta: { title?: string } }[] {
-  const dir = path.join(root, 'pagefind/fragment');
-  return readdirSync(dir).map((name) => {
-    const raw = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
-    return JSON.parse(raw.slice(raw.indexOf('{')));
-  });
-}
 
 describe('JavaScript', () => {
   // The one script outside the search page: the « Copier » buttons', on pages with a code block (site.isCopyScript).

@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseHTML } from 'linkedom';
+import { gunzipSync } from 'node:zlib';
 import { adminPaths } from '../../src/utils/navigation/paths.ts';
 
 /** Reading a built site as a reader's browser receives it. */
@@ -56,4 +57,13 @@ export class BuiltSite {
 /** Visible text of an element, whitespace collapsed. */
 export function text(el: Element | null | undefined): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+}
+
+/** Pagefind's per-page records: gzip of "pagefind_dcd" + JSON {url, content, meta}. */
+export function indexedPages(root: string): { url: string; content: string; meta: { title?: string } }[] {
+  const dir = path.join(root, 'pagefind/fragment');
+  return readdirSync(dir).map((name) => {
+    const raw = gunzipSync(readFileSync(path.join(dir, name))).toString('utf8');
+    return JSON.parse(raw.slice(raw.indexOf('{')));
+  });
 }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
@@ -15,7 +15,8 @@ import { changed, changedLines, fillField, formReady, notification, openEditor, 
 // The picture of the form in CONTRIBUTING: taken by every run into a temporary file, written over the
 // committed one only on request (UPDATE_SCREENSHOTS=1), so that npm test leaves the checkout as it was.
 const DOCS_SCREENSHOT = path.join(projectRoot, 'docs/modifier-dans-le-navigateur.png');
-const SCREENSHOT = process.env.UPDATE_SCREENSHOTS === '1' ? DOCS_SCREENSHOT : path.join(mkdtempSync(path.join(tmpdir(), 'pe-cms-shot-')), 'formulaire.png');
+const SHOT_FOLDER = process.env.UPDATE_SCREENSHOTS === '1' ? undefined : mkdtempSync(path.join(tmpdir(), 'pe-cms-shot-'));
+const SCREENSHOT = SHOT_FOLDER ? path.join(SHOT_FOLDER, 'formulaire.png') : DOCS_SCREENSHOT;
 const LOGISTIQUE = {
   title: 'La logistique',
   description: 'Optimiser les tournées, prévoir les stocks et rédiger des consignes claires pour les entrepôts.',
@@ -46,6 +47,7 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
   afterAll(async () => {
     await browser?.close();
     await site?.stop();
+    if (SHOT_FOLDER) rmSync(SHOT_FOLDER, { recursive: true, force: true });
   });
 
   it('is in French, and lists the sectors in their order', async () => {
@@ -136,12 +138,17 @@ describeInBrowser('the editor at /admin/ with npm run dev', () => {
     const loadedAt = await page.evaluate(() => performance.timeOrigin);
     const description = page.getByLabel('Description');
     await fillField(page, 'Description', 'Une phrase en cours de rédaction');
+    // A page of the site open beside it: the dev server tells every page to reload once the content is synced.
+    const reader = await browser.newPage();
+    await reader.goto(`${site.url}/secteurs/finance/`);
+    const readerLoadedAt = await reader.evaluate(() => performance.timeOrigin);
     // Another file changes, as a save from the form or a text editor changes it; the preview follows.
     const other = path.join(site.content, 'secteurs/jeux-video.md');
     writeFileSync(other, readFileSync(other, 'utf8').replace('title: "Les jeux vidéo"', 'title: "Les jeux vidéo en ligne"'));
     await waitForPage(`${site.url}/secteurs/jeux-video/`, (h) => /<h1[^>]*>Les jeux vidéo en ligne/.test(h));
-    // The dev server tells its pages to reload once the content is synced: time for that message to arrive.
-    await page.waitForTimeout(1500);
+    // The reload message has been sent once the reader's page has reloaded.
+    await expect.poll(() => reader.evaluate(() => performance.timeOrigin), { timeout: 30_000 }).not.toBe(readerLoadedAt);
+    await reader.close();
     expect(await page.evaluate(() => performance.timeOrigin)).toBe(loadedAt);
     expect(await description.inputValue()).toBe('Une phrase en cours de rédaction');
   });

@@ -1,7 +1,7 @@
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { hashJson, middlewareDigest, outsideThePage, sectorPageKey, stableJson } from '../../src/build/cache-key.ts';
 import { metaContentSecurityPolicy } from '../../src/utils/publishing/security-policy.ts';
 import { FULL_NAV_LIMIT, sectorNav } from '../../src/utils/navigation/nav.ts';
@@ -160,6 +160,7 @@ describe('middlewareDigest', () => {
   it('covers the middleware and the modules it imports: editing the page-CSS code changes every sector page’s key', () => {
     const project = (pruneCode: string) => {
       const root = mkdtempSync(path.join(tmpdir(), 'pe-middleware-'));
+      onTestFinished(() => rmSync(root, { recursive: true, force: true }));
       mkdirSync(path.join(root, 'src/styles'), { recursive: true });
       writeFileSync(path.join(root, 'src/middleware.ts'), "import { withPageCss } from './styles/page-css.ts';\nexport const onRequest = withPageCss;\n");
       writeFileSync(path.join(root, 'src/styles/page-css.ts'), "import { inlineTheme } from './prune-css.ts';\nexport const withPageCss = inlineTheme;\n");

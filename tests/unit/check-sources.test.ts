@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { citedAddresses } from '../../src/checks/sources/cited-addresses.ts';
 import { projectRoot } from '../build/build-site.ts';
 import { run } from '../build/editor-commands.ts';
+import { freePort } from '../../scripts/bench-dev.ts';
 
 /**
  * `npm run check:sources` against two local servers on 127.0.0.1 (one host, two ports): the real script
@@ -77,17 +78,16 @@ async function listen(): Promise<number> {
   return (server.address() as AddressInfo).port;
 }
 
-/** A port nothing listens on: bound, then closed. */
-async function closedPort(): Promise<number> {
-  const server = http.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+// Every folder the tests make, removed at the end.
+const folders: string[] = [];
+const temporaryFolder = (prefix: string) => {
+  const dir = mkdtempSync(path.join(tmpdir(), prefix));
+  folders.push(dir);
+  return dir;
+};
 
 function contentFolder(files: Record<string, string>): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pe-sources-'));
+  const dir = temporaryFolder('pe-sources-');
   for (const [name, text] of Object.entries(files)) {
     mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
     writeFileSync(path.join(dir, name), text);
@@ -123,7 +123,8 @@ let cache: string;
 beforeAll(async () => {
   a = `http://127.0.0.1:${await listen()}`;
   b = `http://127.0.0.1:${await listen()}`;
-  closed = `http://127.0.0.1:${await closedPort()}`;
+  // A port nothing listens on.
+  closed = `http://127.0.0.1:${await freePort()}`;
   dir = contentFolder({
     'accueil.md': [
       '---',
@@ -169,7 +170,7 @@ beforeAll(async () => {
       ].join('\n'),
     ),
   });
-  cache = mkdtempSync(path.join(tmpdir(), 'pe-sources-cache-'));
+  cache = temporaryFolder('pe-sources-cache-');
 });
 
 afterAll(async () => {
@@ -177,6 +178,7 @@ afterAll(async () => {
     server.closeAllConnections();
     await new Promise((resolve) => server.close(resolve));
   }
+  for (const dir of folders) rmSync(dir, { recursive: true, force: true });
 });
 
 describe('npm run check:sources', () => {
@@ -255,7 +257,7 @@ describe('npm run check:sources, nothing broken', () => {
       'accueil.md': '---\ntitle: "Accueil"\n---\n\nTexte.\n',
       'secteurs/un.md': sector(1, `Texte[^1][^2][^3].\n\n[^1]: [Page](${a}/fine)\n[^2]: [Déplacée](${a}/old)\n[^3]: [Réservée](${a}/private)\n`),
     });
-    const warnCache = mkdtempSync(path.join(tmpdir(), 'pe-sources-cache-'));
+    const warnCache = temporaryFolder('pe-sources-cache-');
     const result = await checkSources(warnDir, warnCache);
     expect(result.status, result.output).toBe(0);
     expect(result.output).toContain(`déplacée définitivement (301) : ${a}/old — citée par ${path.join(warnDir, 'secteurs/un.md')} ligne 10`);

@@ -74,7 +74,8 @@ function checkAgainstSchema(schema: z.ZodObject, fields: Field[], skipRequired: 
   const problems: string[] = [];
   for (const field of fields) {
     const one = (schema.shape as Record<string, z.ZodType>)[field.name];
-    for (const value of PROBES[field.widget] ?? []) {
+    expect(PROBES, `aucune valeur d’essai pour le widget ${field.widget}`).toHaveProperty(field.widget);
+    for (const value of PROBES[field.widget]) {
       if (value === '' && skipRequired.includes(field.name)) continue;
       const zod = one.safeParse(value === '' && field.required === false ? undefined : value);
       const decap = decapAccepts(field, value);

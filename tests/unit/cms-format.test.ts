@@ -7,7 +7,7 @@ import { dateFields } from '../../src/cms/fields.ts';
 import { FILE_NAME_KEY, frontmatterFormat } from '../../src/cms/frontmatter-format.ts';
 import { newSector } from '../../src/utils/files/new-sector.ts';
 
-const root = path.resolve(import.meta.dirname, '../..');
+import { projectRoot as root } from '../build/build-site.ts';
 const sectorKeys = Object.keys(sectorSchema.shape);
 const homeKeys = Object.keys(homeSchema.shape);
 const format = frontmatterFormat(dateFields());

@@ -11,7 +11,7 @@ import { markdownOptions } from '../../src/markdown/pipeline.ts';
 import { syntheticSector } from '../../scripts/bench-content.ts';
 
 // The workers must render every file exactly as Astro's own markdown entry type would, in process.
-const projectRoot = path.resolve(import.meta.dirname, '../..');
+import { projectRoot } from '../build/build-site.ts';
 const shared = {
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
   syntaxHighlight: false as const,

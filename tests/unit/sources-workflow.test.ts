@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process';
-import { chmodSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import yaml from 'js-yaml';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { projectRoot } from '../build/build-site.ts';
 
 interface Step {
@@ -23,6 +23,7 @@ const check = steps.find((step) => step.run?.includes('check:sources'));
 /** The check step's script as GitHub runs it (bash -e), with `npm` replaced by a stand-in that prints a report and exits with `status`. */
 function runStep(status: number) {
   const work = mkdtempSync(path.join(tmpdir(), 'pe-sources-workflow-'));
+  onTestFinished(() => rmSync(work, { recursive: true, force: true }));
   const npm = path.join(work, 'npm');
   writeFileSync(npm, `#!/bin/sh\necho "arguments : $*"\necho "1 adresse vérifiée : 0 en bon état, 1 introuvable."\nexit ${status}\n`);
   chmodSync(npm, 0o755);

@@ -1,12 +1,19 @@
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { writeWholeFile, writeWholeFileSync } from '../../src/utils/files/write-whole.ts';
+
+/** A folder for this test only. */
+function temporaryFolder(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'pe-write-'));
+  onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
+  return dir;
+}
 
 describe('writeWholeFile', () => {
   it('replaces a file with the new text and leaves no temporary file beside it', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pe-write-'));
+    const dir = temporaryFolder();
     const file = path.join(dir, 'finance.md');
     writeFileSync(file, 'ancien');
     writeWholeFileSync(file, 'nouveau, sync');
@@ -17,7 +24,7 @@ describe('writeWholeFile', () => {
   });
 
   it('never shows a reader half a file: parallel writers of one file each leave a whole version', async () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pe-write-'));
+    const dir = temporaryFolder();
     const file = path.join(dir, 'image.png');
     const versions = ['a', 'b', 'c', 'd'].map((c) => c.repeat(1 << 20));
     await Promise.all(versions.map((v) => writeWholeFile(file, v)));
@@ -26,7 +33,7 @@ describe('writeWholeFile', () => {
   });
 
   it('fails as writeFile does when the folder is missing, leaving nothing behind', () => {
-    const dir = mkdtempSync(path.join(tmpdir(), 'pe-write-'));
+    const dir = temporaryFolder();
     expect(() => writeWholeFileSync(path.join(dir, 'absent', 'x.md'), 'x')).toThrow(/ENOENT/);
     expect(readdirSync(dir)).toEqual([]);
   });
