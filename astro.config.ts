@@ -7,6 +7,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
 import { markdownWorkers } from './src/build/parallel-markdown.ts';
+import { PAGES_IN_FLIGHT } from './src/build/pages-in-flight.ts';
 import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
@@ -47,9 +48,8 @@ export default defineConfig({
   // `true` collapses whitespace but keeps one space between inline elements
   // ('jsx', the default, can glue words together in French prose).
   compressHTML: true,
-  // Many pages in flight: each page is written twice (output and incremental cache) and each preview image
-  // is drawn off the main thread, which otherwise waits (README, « Passage à l’échelle »).
-  build: { format: 'directory', inlineStylesheets: 'always', concurrency: 16 },
+  // Many pages in flight (src/build/pages-in-flight.ts).
+  build: { format: 'directory', inlineStylesheets: 'always', concurrency: PAGES_IN_FLIGHT },
   devToolbar: { enabled: false },
   markdown: {
     processor,

@@ -7,6 +7,7 @@
 import { Resvg } from '@resvg/resvg-js';
 import type { Node } from '@takumi-rs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { PAGES_IN_FLIGHT } from '../src/build/pages-in-flight.ts';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
@@ -81,7 +82,7 @@ async function main() {
 
   const candidates: [string, () => Promise<number[]>][] = [
     ['takumi, une à la fois', () => concurrently(1)],
-    ['takumi, 4 en vol (comme Astro)', () => concurrently(4)],
+    [`takumi, ${PAGES_IN_FLIGHT} en vol (comme Astro)`, () => concurrently(PAGES_IN_FLIGHT)],
     [
       'takumi, 2 workers',
       async () =>

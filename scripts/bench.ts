@@ -15,7 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { editedSector, syntheticSector, writeSyntheticContent } from './bench-content.ts';
 import { measureDevServer } from './bench-dev.ts';
-import { measurePages } from './page-budgets.ts';
+import { BUDGETS, measurePages } from './page-budgets.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
 
@@ -393,7 +393,7 @@ const verdict = (label: string, value: number | null | undefined, limit: number,
   );
 };
 console.log(`\nContenu réel (${real.sectors} secteurs) : page la plus lourde ${real.heaviestPage}, ${real.maxRequests} requête(s) au plus.`);
-verdict('page la plus lourde du contenu réel, gzip', real.heaviestPageGzipBytes, 6 * 1024, 'Ko');
+verdict('page la plus lourde du contenu réel, gzip', real.heaviestPageGzipBytes, BUDGETS.gzipBytes, 'Ko');
 verdict('npm run dev, contenu réel : modification visible', real.dev.editMs, 300, 's');
 if (at1000) {
   verdict('1000 secteurs, tout à froid (images dessinées)', at1000.coldBuildImagesColdMs, 10_000, 's');

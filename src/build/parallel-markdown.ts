@@ -15,9 +15,9 @@ import type { WorkerRequest } from './markdown-worker.ts';
  * Small sites do not pay the workers' start-up; large ones, whose build is sized for memory
  * (build-memory.ts), do not pay their heaps.
  */
-const FROM_FILES = 200;
+const FROM_SECTORS = 200;
 
-const rendersOnWorkers = (files: number) => files >= FROM_FILES && files < SIZE_FOR_MEMORY_FROM;
+const rendersOnWorkers = (sectors: number) => sectors >= FROM_SECTORS && sectors < SIZE_FOR_MEMORY_FROM;
 
 type Rendered = { html: string; metadata: Record<string, unknown> };
 type RenderFunction = (entry: { body?: string; data: Record<string, unknown>; filePath?: string }) => Promise<Rendered>;
@@ -55,12 +55,13 @@ export function markdownWorkers(): AstroIntegration {
   };
 }
 
-export function withParallelMarkdown(context: LoaderContext, files: number): { context: LoaderContext; close: () => Promise<void> } {
+/** The loader's context with markdown rendered on the workers when the site has `sectors` sector files. */
+export function withParallelMarkdown(context: LoaderContext, sectors: number): { context: LoaderContext; close: () => Promise<void> } {
   let idle = takeEarlyWorkers();
   const stopIdle = () => Promise.all((idle ?? []).map((worker) => worker.terminate()));
   const { entryTypes: types } = context as ContextWithEntryTypes;
   const markdown = types.get('.md');
-  if (!rendersOnWorkers(files) || !markdown?.getRenderFunction) return { context, close: async () => void (await stopIdle()) };
+  if (!rendersOnWorkers(sectors) || !markdown?.getRenderFunction) return { context, close: async () => void (await stopIdle()) };
   const { markdown: options, image } = context.config;
   const shared = { image, syntaxHighlight: options.syntaxHighlight, shikiConfig: options.shikiConfig, gfm: options.gfm, smartypants: options.smartypants };
   const waiting = new Map<number, { resolve: (r: Rendered) => void; reject: (e: Error) => void }>();

@@ -143,7 +143,8 @@ export function checkedLoader(loader: Loader, dir: string): Loader {
       const entries = heads.map((h) => h.entry);
       if (heads.some((head) => frontmatterProblems(head).length) || crossFileProblems(indexOf(dir, entries)).length > 0)
         throw buildStopped(siteReport(dir, heads, parseAndCheck, false));
-      const parallel = withParallelMarkdown(context, heads.length);
+      // Counted as the workers' early start counts them (src/build/parallel-markdown.ts): sectors.
+      const parallel = withParallelMarkdown(context, heads.filter((head) => head.entry.kind === 'sector').length);
       try {
         await loader.load(parallel.context);
       } finally {

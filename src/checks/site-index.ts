@@ -13,7 +13,7 @@ import { headingIds, slugFromFileName } from '../utils/text/slug.ts';
 import type { ReservedPage } from './aliases.ts';
 import { contentFiles } from './content-files.ts';
 import { keyLine, listItemLines, parseFile, type ParsedFile } from './frontmatter.ts';
-import { treeNodes } from './rules/tree-nodes.ts';
+import { treeNodes } from '../markdown/shared/tree-nodes.ts';
 
 /**
  * The site as the checks see it without rendering it: every content file and the page it becomes
@@ -80,11 +80,13 @@ function aliasesOf(source: string, value: unknown): PageEntry['aliases'] {
   return value.flatMap((alias, i) => (typeof alias === 'string' ? [{ path: alias, line: items.length === value.length ? items[i] : keyAt }] : []));
 }
 
+// Set up once: a parser per file re-ran every plugin's setup.
+const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
+
 /** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
 export function parseMarkdown(body: string, file: string): Root {
-  const processor = unified().use(remarkParse).use(remarkGfm);
-  if (file.endsWith('.mdx')) processor.use(remarkMdx);
-  return processor.parse(body) as Root;
+  return (file.endsWith('.mdx') ? mdxParser : markdownParser).parse(body) as Root;
 }
 
 /** The ids a page gets from its markdown: headings (same rule as the renderer) and footnotes. */

@@ -1,5 +1,5 @@
 import { transform, type Selector, type SelectorComponent } from 'lightningcss';
-import { inlineTheme } from './prune-css.ts';
+import { inlineTheme, themeBlock } from './prune-css.ts';
 
 /**
  * Each page inlines the site's whole stylesheet (one request, no render-blocking file), most of which
@@ -135,7 +135,7 @@ export function cssForPage(css: string, html: string): string {
   // internals (--tw-*, read by nothing but this stylesheet; the page's other variables, --pagefind-ui-*, are
   // read by another). Those no kept rule sets take their value where they are read, declarations a later one
   // always overrides go, and so on until nothing changes.
-  const theme = new Set([...(/:root,:host\{([^}]*)\}/.exec(pruned)?.[1] ?? '').matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
+  const theme = new Set([...themeBlock(pruned).matchAll(/(--[\w-]+):/g)].map((m) => m[1]));
   const droppable = (name: string, read: Set<string>) => (theme.has(name) || name.startsWith('--tw-')) && !read.has(name);
   for (let before = ''; before !== pruned;) {
     before = pruned;

@@ -73,6 +73,11 @@ export function pruneCss(): Plugin {
   };
 }
 
+/** The declarations of Tailwind's theme block (`:root,:host{…}`), or '' without one. */
+export function themeBlock(css: string): string {
+  return /:root,:host\{([^}]*)\}/.exec(css)?.[1] ?? '';
+}
+
 /**
  * Variables whose value is known, written where they are read: the theme's (Tailwind's `:root` block:
  * colours, spacing, sizes, fonts), which the site never changes at run time, so that `var(--spacing)` and
@@ -81,7 +86,7 @@ export function pruneCss(): Plugin {
  * own rules, where fewer variables are set, then drops the declarations no rule reads (page-css.ts).
  */
 export function inlineTheme(css: string): string {
-  const block = /:root,:host\{([^}]*)\}/.exec(css)?.[1] ?? '';
+  const block = themeBlock(css);
   const values = new Map<string, string>();
   for (const [, name, value] of block.matchAll(/(--[\w-]+):([^;]*)/g)) values.set(name, value);
   // A variable also set outside the theme (Tailwind's --tw-* internals) is not a constant.

@@ -2,8 +2,8 @@ import type { Element, Root as HastRoot } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
 import type { Nodes, Root } from 'mdast';
 import { find, html } from 'property-information';
-import { visit } from 'unist-util-visit';
-import { inDocumentOrder, treeNodes } from './tree-nodes.ts';
+import { walkElements } from '../../markdown/shared/walk.ts';
+import { inDocumentOrder, treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /**
  * The HTML an editor writes in a content file, as browsers will read it: raw HTML in markdown (parsed
@@ -30,14 +30,14 @@ export function writtenElements(tree: Root): WrittenElement[] {
     if (node.type === 'html') {
       const fragment: HastRoot = fromHtml(node.value, { fragment: true });
       const start = node.position?.start.line;
-      visit(fragment, 'element', (element) => {
+      walkElements(fragment, (element) => {
         const line = start !== undefined && element.position ? start + element.position.start.line - 1 : start;
         found.push({ element, line, node });
       });
       continue;
     }
     const jsx = node as unknown as { type: string; name?: string | null; attributes?: { type: string; name?: string; value?: unknown }[] };
-    if ((jsx.type === 'mdxJsxFlowElement' || jsx.type === 'mdxJsxTextElement') && jsx.name && /^[a-z]/.test(jsx.name)) {
+    if (jsx.name && /^[a-z]/.test(jsx.name)) {
       const properties: Element['properties'] = {};
       for (const attribute of jsx.attributes ?? []) {
         if (attribute.type !== 'mdxJsxAttribute' || !attribute.name) continue;

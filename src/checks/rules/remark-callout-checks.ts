@@ -3,7 +3,7 @@ import type { VFile } from 'vfile';
 import { CALLOUT_MARKER, CALLOUT_TITLES, calloutType, type CalloutType } from '../../markdown/blocks/callouts.ts';
 import { closest } from '../closest.ts';
 import { report } from './report.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 const TYPES = Object.keys(CALLOUT_TITLES) as CalloutType[];
 /** « NOTE (Remarque), TIP (Astuce), IMPORTANT… »: a French title is given only where it differs. */

@@ -1,9 +1,9 @@
-import type { Definition, FootnoteDefinition, Root } from 'mdast';
+import type { Root } from 'mdast';
 import remarkLintNoDuplicateDefinitions from 'remark-lint-no-duplicate-definitions';
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
 import type { Plugin } from 'unified';
-import { visit } from 'unist-util-visit';
+import { walkMarkdown } from '../../markdown/shared/walk.ts';
 import type { VFile } from 'vfile';
 import { SOURCE } from './report.ts';
 
@@ -40,8 +40,9 @@ function remarkFrenchLintMessages() {
       } else if (m.ruleId === 'no-duplicate-definitions') {
         const footnote = /footnote/.test(m.reason);
         let first: number | undefined;
-        visit(tree, footnote ? 'footnoteDefinition' : 'definition', (node: FootnoteDefinition | Definition) => {
-          if (first === undefined && node.identifier === id.toLowerCase()) first = node.position?.start.line;
+        walkMarkdown(tree, (node) => {
+          if (first === undefined && node.type === (footnote ? 'footnoteDefinition' : 'definition') && node.identifier === id.toLowerCase())
+            first = node.position?.start.line;
         });
         // Lines of the file: Astro's tree starts at the body (checkTree's lineOffset counts the lines before).
         const where = first ? ` (déjà ligne ${first + ((file.data as { lineOffset?: number }).lineOffset ?? 0)})` : '';

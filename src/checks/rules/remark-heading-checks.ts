@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /**
  * Headings: the page's title (the frontmatter's `title`) is its one level-1 heading, and levels go down

@@ -1,8 +1,8 @@
 import type { Element, Root as HastRoot } from 'hast';
 import { defaultSchema, sanitize, type Schema } from 'hast-util-sanitize';
 import type { Root } from 'mdast';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
+import { walkElements } from '../../markdown/shared/walk.ts';
 import { attributeName, writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
 
@@ -56,7 +56,7 @@ function removedBySanitizer(element: Element): 'element' | string[] {
   const copy: Element = { ...element, properties: { ...element.properties, [MARK]: 'x' }, children: [] };
   const kept = sanitize({ type: 'root', children: [copy] } as HastRoot, schema) as HastRoot;
   let survivor: Element | undefined;
-  visit(kept, 'element', (node) => {
+  walkElements(kept, (node) => {
     if (node.properties[MARK] !== undefined) survivor = node;
   });
   if (!survivor) return 'element';

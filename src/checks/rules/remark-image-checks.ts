@@ -8,7 +8,7 @@ import { displayPath } from '../problems.ts';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
 import { urlScheme } from './remark-url-schemes.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /**
  * Images: written in markdown (`![texte](./schema.png)`, which Astro optimises and publishes), with a

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { report } from './report.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /** How Vite finds a module written without its extension. */
 const EXTENSIONS = ['', '.ts', '.js', '.mjs', '.tsx', '.jsx', '.astro', '.md', '.mdx', '/index.ts', '/index.js'];

@@ -1,6 +1,6 @@
 import type { Nodes, Root } from 'mdast';
 import { urlScheme } from './remark-url-schemes.ts';
-import { inDocumentOrder, treeNodes } from './tree-nodes.ts';
+import { inDocumentOrder, treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /** "mailto:", "https:"… (as a browser reads the scheme) or "//host": not a page of this site. */
 const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWith('//');

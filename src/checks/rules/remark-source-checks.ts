@@ -3,7 +3,7 @@ import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { noteLinks } from '../../markdown/footnotes/note-links.ts';
 import { report } from './report.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 const isHttpUrl = (url: string) => {
   try {

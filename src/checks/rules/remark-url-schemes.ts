@@ -2,7 +2,7 @@ import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
-import { treeNodes } from './tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /**
  * Every address in the content — markdown links and images, link definitions, and the URL attributes

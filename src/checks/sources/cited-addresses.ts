@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { Root } from 'mdast';
 import { contentDir } from '../../settings.ts';
 import { contentFiles } from '../content-files.ts';
-import { inDocumentOrder, treeNodes } from '../rules/tree-nodes.ts';
+import { inDocumentOrder, treeNodes } from '../../markdown/shared/tree-nodes.ts';
 import { parseMarkdown, readFrontmatter } from '../site-index.ts';
 
 /** Where the content writes an address: the file and the line to edit. */

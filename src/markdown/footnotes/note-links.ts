@@ -11,7 +11,8 @@ export interface NoteLink {
  * The links of a footnote in document order: `[Titre](https://…)`, and `[Titre][ref]` resolved through the
  * file's link definitions (`definitionOf`, the first definition of an identifier winning, as in markdown).
  * A reference without a definition is no link: markdown shows it as text. The page's « Références », the
- * source checks and `npm run check:sources` all read a note's sources here.
+ * source checks read a note's sources here (`npm run check:sources` takes every link of a note, through
+ * src/markdown/shared/tree-nodes.ts).
  */
 export function noteLinks(note: FootnoteDefinition, definitionOf: (identifier: string) => Definition | undefined): NoteLink[] {
   const links: NoteLink[] = [];

@@ -1,9 +1,9 @@
-import type { Definition, FootnoteDefinition, FootnoteReference, Root } from 'mdast';
+import type { FootnoteDefinition, Root } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import type { VFile } from 'vfile';
 import { noteLinks } from './note-links.ts';
 import { setRenderedFrontmatter } from '../shared/rendered-frontmatter.ts';
-import { walkMarkdown } from '../shared/walk.ts';
+import { treeNodes } from '../shared/tree-nodes.ts';
 
 /**
  * One cited source: the footnote's label, then either its first link's visible title and URL (a reference link's from its definition), or,
@@ -20,22 +20,18 @@ export interface Reference {
  * of first call (the order readers see in « Références »), with its first link or its text.
  */
 export function extractReferences(tree: Root): Reference[] {
+  // The same index of the tree the checks read next (one walk for both).
+  const nodes = treeNodes(tree);
   const definitions = new Map<string, FootnoteDefinition>();
-  const linkDefinitions = new Map<string, Definition>();
-  const calls: FootnoteReference[] = [];
   // The first definition of an identifier wins, as in markdown.
-  walkMarkdown(tree, (node) => {
-    if (node.type === 'footnoteReference') calls.push(node);
-    else if (node.type === 'footnoteDefinition' && !definitions.has(node.identifier)) definitions.set(node.identifier, node);
-    else if (node.type === 'definition' && !linkDefinitions.has(node.identifier)) linkDefinitions.set(node.identifier, node);
-  });
+  for (const node of nodes.of('footnoteDefinition')) if (!definitions.has(node.identifier)) definitions.set(node.identifier, node);
   const seen = new Set<string>();
   const references: Reference[] = [];
-  for (const node of calls) {
+  for (const node of nodes.of('footnoteReference')) {
     const definition = definitions.get(node.identifier);
     if (!definition || seen.has(node.identifier)) continue;
     seen.add(node.identifier);
-    const [link] = noteLinks(definition, (id) => linkDefinitions.get(id));
+    const [link] = noteLinks(definition, (id) => nodes.definitions.get(id));
     const label = node.label ?? node.identifier;
     if (link) references.push({ label, title: toString(link.node).trim(), url: link.url });
     else {
