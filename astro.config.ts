@@ -8,6 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
 import { markdownWorkers } from './src/build/parallel-markdown.ts';
 import { PAGES_IN_FLIGHT } from './src/build/pages-in-flight.ts';
+import { previewImages } from './src/build/preview-images.ts';
 import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
 import { markdownOptions } from './src/markdown/pipeline.ts';
@@ -57,11 +58,13 @@ export default defineConfig({
   },
   // devServerFlag: drafts and on-page content problems in `astro dev` only (src/settings.ts).
   // markdownWorkers: a cold build of a large site starts its markdown workers now (src/build/parallel-markdown.ts).
+  // previewImages: a build writes the preview images beside the pages, not as routes (src/build/preview-images.ts).
   // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
   // Each page's lastmod is the day the page shows (src/utils/publishing/sitemap.ts).
   integrations: [
     markdownWorkers(),
+    previewImages(),
     mdx(),
     devServerFlag(),
     cms(),
@@ -78,6 +81,7 @@ export default defineConfig({
     environments: { client: { build: { rolldownOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } },
   },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
-  // sector pages and their preview images (src/build/cache-key.ts). Pages listing every sector are always rendered.
+  // sector pages (src/build/cache-key.ts). Pages listing every sector are always rendered; preview images have their
+  // own cache (src/build/preview-images.ts).
   experimental: { incrementalBuild: true },
 });

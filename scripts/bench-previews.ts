@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Prints what preview images (og:image) cost: drawn by the site's renderer (takumi) one at a time, several
-// in flight (as Astro's build.concurrency renders pages), on two worker threads, and by satori + resvg (the
+// in flight (as a build writes them, src/build/preview-images.ts), on two worker threads, and by satori + resvg (the
 // renderer the site used before, kept as devDependencies for this comparison), then read back from the cache.
 // Candidates alternate within each run, so a change of load hits them all. Usage:
 // npm run bench:previews [-- COUNT [RUNS]]
@@ -82,7 +82,7 @@ async function main() {
 
   const candidates: [string, () => Promise<number[]>][] = [
     ['takumi, une à la fois', () => concurrently(1)],
-    [`takumi, ${PAGES_IN_FLIGHT} en vol (comme Astro)`, () => concurrently(PAGES_IN_FLIGHT)],
+    [`takumi, ${PAGES_IN_FLIGHT} en vol (comme la construction)`, () => concurrently(PAGES_IN_FLIGHT)],
     [
       'takumi, 2 workers',
       async () =>

@@ -1,6 +1,7 @@
 import { checkAliases } from '../checks/aliases.ts';
 import { sitePages } from '../checks/site-index.ts';
 import { previewPath } from '../utils/navigation/paths.ts';
+import { previewTextOf, type PreviewImage } from '../utils/publishing/preview-image.ts';
 import { getHome, getSortedSectors } from './sectors.ts';
 
 /**
@@ -21,4 +22,10 @@ export async function getRedirects() {
 export async function getHomePreview() {
   const home = await getHome();
   return { path: previewPath.home, alt: `${home.data.title} ${home.data.description}` };
+}
+
+/** Every preview image of the site: the home page's and each published sector's. */
+export async function getPreviewImages(): Promise<PreviewImage[]> {
+  const [home, sectors] = await Promise.all([getHome(), getSortedSectors()]);
+  return [{ path: previewPath.home, text: previewTextOf(home.data) }, ...sectors.map((s) => ({ path: previewPath.sector(s.id), text: previewTextOf(s.data) }))];
 }

@@ -6,6 +6,7 @@ import { buildSite, contentWith, removeAll, type BuildResult } from './build-sit
 import { startDevServer, waitForPage, type DevServer } from '../../scripts/bench-dev.ts';
 import { editorEnv, runScript, snapshot, type CommandResult } from './editor-commands.ts';
 import { BuiltSite, text } from './site.ts';
+import { pngSize } from '../png.ts';
 
 // content/ plus a draft (tests/fixtures/draft-sector), then `npm run new-sector -- "La logistique"`.
 let dir: string;
@@ -93,6 +94,15 @@ describe('npm run dev', () => {
   it('shows the draft, with its card on the home page', async () => {
     await waitForPage(`${base}/secteurs/brouillon/`, (html) => html.includes('Texte provisoire du brouillon'));
     await waitForPage(`${base}/`, (html) => html.includes('href="/secteurs/brouillon/"'));
+  });
+
+  it('serves the preview images, the draft’s included', async () => {
+    for (const image of ['/og/accueil.png', '/og/secteurs/brouillon.png']) {
+      const response = await fetch(`${base}${image}`);
+      expect(response.status, image).toBe(200);
+      expect(response.headers.get('content-type'), image).toBe('image/png');
+      expect(pngSize(new Uint8Array(await response.arrayBuffer())), image).toEqual({ width: 1200, height: 630 });
+    }
   });
 
   it('shows an edited file without a restart', async () => {

@@ -26,6 +26,11 @@ export interface IncrementalStep {
   cacheWrites: string[];
   /** Files the incremental cache holds after the rebuild. */
   cached: string[];
+  /**
+   * Preview images ('/og/secteurs/x.png') this rebuild drew: those whose copy in the image cache it wrote
+   * (the cache names files by a digest of what they draw, so an image is known by its bytes in the output).
+   */
+  drawnPreviews: string[];
   /** Output of a clean build of the same content: fresh output and cache folders. */
   clean: string;
 }
@@ -36,9 +41,9 @@ export interface IncrementalScenario {
   steps: IncrementalStep[];
 }
 
-/** Each file of the incremental cache's copy of the site, with the time it was last written (ns). */
-function cacheCopies(cacheDir: string): Map<string, bigint> {
-  const dir = path.join(cacheDir, 'dist');
+/** Each file of a folder of the cache ('dist': the incremental cache's copy of the site), with the time it was last written (ns). */
+function cacheCopies(cacheDir: string, folder = 'dist'): Map<string, bigint> {
+  const dir = path.join(cacheDir, folder);
   if (!existsSync(dir)) return new Map();
   return new Map(
     readdirSync(dir, { recursive: true, withFileTypes: true })
@@ -111,14 +116,28 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
     expected: Pick<IncrementalStep, 'renderedSectors' | 'renderedPreviews' | 'removedSectors'>,
     launch: Record<string, string> = {},
   ) => {
-    const before = cacheCopies(cacheDir);
+    const written = (before: Map<string, bigint>, after: Map<string, bigint>) =>
+      [...after].filter(([file, time]) => before.get(file) !== time).map(([file]) => file);
+    const [before, imagesBefore] = [cacheCopies(cacheDir), cacheCopies(cacheDir, 'preview-images')];
     const incremental = check(buildInto(outDir, cacheDir, { ...env, ...launch }), `incrémentale (${name})`);
     const after = cacheCopies(cacheDir);
-    const cacheWrites = [...after].filter(([file, written]) => before.get(file) !== written).map(([file]) => file);
+    const cacheWrites = written(before, after);
+    const drawn = written(imagesBefore, cacheCopies(cacheDir, 'preview-images')).map((file) => readFileSync(path.join(cacheDir, 'preview-images', file)));
+    const previews = readdirSync(path.join(outDir, 'og/secteurs')).map((file) => `/og/secteurs/${file}`);
+    const drawnPreviews = previews.filter((file) => drawn.some((png) => png.equals(readFileSync(path.join(outDir, file)))));
     const snapshot = path.join(work, `step-${steps.length + 1}`);
     cpSync(outDir, snapshot, { recursive: true });
     const clean = check(buildSite({ ...env, ...launch }), `à neuf (${name})`);
-    steps.push({ name, ...expected, incremental: snapshot, incrementalLog: incremental.output, cacheWrites, cached: [...after.keys()], clean: clean.outDir });
+    steps.push({
+      name,
+      ...expected,
+      incremental: snapshot,
+      incrementalLog: incremental.output,
+      cacheWrites,
+      cached: [...after.keys()],
+      drawnPreviews,
+      clean: clean.outDir,
+    });
   };
   const all = (...extra: string[]) => [...Array.from({ length: 11 }, (_, i) => id(i + 1)), 'logistique', ...extra];
   const setTitle = (i: number, title: string) => {

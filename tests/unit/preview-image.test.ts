@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { frenchTypography } from '../../src/utils/text/french-typography.ts';
-import { cachedPreview, previewKey, previewLayout, renderPreview } from '../../src/utils/publishing/preview-image.ts';
+import { writePreviewImages } from '../../src/build/preview-images.ts';
+import { cachedPreview, previewKey, previewLayout, renderPreview, writePreview } from '../../src/utils/publishing/preview-image.ts';
 import { pngPixels, pngSize } from '../png.ts';
 
 const text = { title: 'La santé', description: 'Analyser des données médicales : « exemple ».', siteName: 'Site' };
@@ -24,6 +25,47 @@ describe('preview images', () => {
     expect(statSync(file).mtimeMs).toBe(before);
     await cachedPreview({ ...text, description: 'Une autre phrase.' }, cache);
     expect(readdirSync(cache)).toHaveLength(2);
+  });
+
+  it('writes a build’s image by copying the cached one, without drawing it again', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pe-preview-copy-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    // Bytes no drawing gives: the output holds them only if they were copied.
+    writeFileSync(path.join(folder, `${previewKey(text)}.png`), 'copié du cache');
+    await writePreview(text, path.join(folder, 'sortie.png'), folder);
+    expect(readFileSync(path.join(folder, 'sortie.png'), 'utf8')).toBe('copié du cache');
+  });
+
+  it('draws a build’s missing image, keeps it in the cache and writes the same bytes', async () => {
+    const folder = mkdtempSync(path.join(tmpdir(), 'pe-preview-draw-'));
+    onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
+    const cacheFolder = path.join(folder, 'cache');
+    await writePreview(text, path.join(folder, 'sortie.png'), cacheFolder);
+    const written = readFileSync(path.join(folder, 'sortie.png'));
+    expect(pngSize(written)).toEqual({ width: 1200, height: 630 });
+    expect(readFileSync(path.join(cacheFolder, `${previewKey(text)}.png`)).equals(written)).toBe(true);
+  });
+
+  it('writes every image of a build at its site path, folders made, and names the image it could not write', async () => {
+    const out = mkdtempSync(path.join(tmpdir(), 'pe-preview-out-'));
+    onTestFinished(() => rmSync(out, { recursive: true, force: true }));
+    const other = { ...text, title: 'La finance' };
+    await writePreviewImages(
+      out,
+      [
+        { path: '/og/accueil.png', text },
+        { path: '/og/secteurs/finance.png', text: other },
+      ],
+      cache,
+    );
+    expect(readFileSync(path.join(out, 'og/accueil.png')).equals(readFileSync(path.join(cache, `${previewKey(text)}.png`)))).toBe(true);
+    expect(readFileSync(path.join(out, 'og/secteurs/finance.png')).equals(readFileSync(path.join(cache, `${previewKey(other)}.png`)))).toBe(true);
+
+    // A folder where the image should go: the build stops on a French message naming the image.
+    mkdirSync(path.join(out, 'og/secteurs/sante.png'), { recursive: true });
+    await expect(writePreviewImages(out, [{ path: '/og/secteurs/sante.png', text }], cache)).rejects.toThrow(
+      /^Image d’aperçu \/og\/secteurs\/sante\.png \(« La santé »\) : .*EISDIR/,
+    );
   });
 
   it('keys the cache by title, description and site name', () => {

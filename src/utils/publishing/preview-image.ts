@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
@@ -24,6 +24,12 @@ export interface PreviewText {
   title: string;
   description: string;
   siteName: string;
+}
+
+/** One image of the site: its site path without base (previewPath, src/utils/navigation/paths.ts) and what it draws. */
+export interface PreviewImage {
+  path: string;
+  text: PreviewText;
 }
 
 /** The text drawn on a page's image, typeset like the page: its title and description, and the site's name. */
@@ -154,19 +160,39 @@ export function previewKey(text: PreviewText): string {
     .slice(0, 32);
 }
 
-/** The PNG from the cache (in Astro's cache folder), or drawn and stored there (atomically: parallel builds may share a cache). */
-export async function cachedPreview(text: PreviewText, folder = path.join(cacheDir(), 'preview-images')): Promise<Buffer> {
-  const file = path.join(folder, `${previewKey(text)}.png`);
-  try {
-    return await readFile(file);
-  } catch {
-    // Not cached yet.
-  }
+const cacheFolder = () => path.join(cacheDir(), 'preview-images');
+const cachedFile = (text: PreviewText, folder: string) => path.join(folder, `${previewKey(text)}.png`);
+
+/** Draws the image and stores it in the cache (atomically: parallel builds may share a cache). */
+async function drawIntoCache(text: PreviewText, folder: string): Promise<Buffer> {
   const png = await renderPreview(text);
-  // Asynchronous: the build renders other pages while the disk writes.
-  await (madeFolders.get(folder) ?? madeFolders.set(folder, mkdir(folder, { recursive: true })).get(folder));
-  await writeWholeFile(file, png);
+  await madeFolder(folder);
+  await writeWholeFile(cachedFile(text, folder), png);
   return png;
 }
 
+/** The PNG from the cache (in Astro's cache folder), or drawn and stored there: what the dev server serves. */
+export async function cachedPreview(text: PreviewText, folder = cacheFolder()): Promise<Buffer> {
+  try {
+    return await readFile(cachedFile(text, folder));
+  } catch {
+    return drawIntoCache(text, folder);
+  }
+}
+
+/**
+ * Writes the PNG at `destination`, in a folder that exists (a build's output): copied from the cache
+ * (one copy in the kernel), or drawn, stored there and written.
+ */
+export async function writePreview(text: PreviewText, destination: string, folder = cacheFolder()): Promise<void> {
+  try {
+    await copyFile(cachedFile(text, folder), destination);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+    await writeFile(destination, await drawIntoCache(text, folder));
+  }
+}
+
+// The cache folder is made once per process (it is never removed during a build).
 const madeFolders = new Map<string, Promise<unknown>>();
+const madeFolder = (folder: string) => madeFolders.get(folder) ?? madeFolders.set(folder, mkdir(folder, { recursive: true })).get(folder);
