@@ -49,7 +49,8 @@ export async function writePreviewImages(outDir: string, images: PreviewImage[],
 
 export function previewImages(): AstroIntegration {
   let outDir = '';
-  let writing: Promise<void> | undefined;
+  const handed = new Set<string>();
+  const writes: Promise<void>[] = [];
   return {
     name: 'preview-images',
     hooks: {
@@ -59,14 +60,18 @@ export function previewImages(): AstroIntegration {
       // Written while Astro renders the pages: the drawing runs on other threads than Astro's.
       'astro:build:start': () => {
         shared[HAND_OVER] = (images) => {
-          writing = writePreviewImages(outDir, images);
+          // Each image once, should Astro ask for the route's paths again.
+          const fresh = images.filter((image) => !handed.has(image.path));
+          for (const image of fresh) handed.add(image.path);
+          const writing = writePreviewImages(outDir, fresh);
           // Reported when the build ends (below), not as an unhandled rejection in the meantime.
           writing.catch(() => {});
+          writes.push(writing);
         };
       },
       'astro:build:done': async () => {
         delete shared[HAND_OVER];
-        await writing;
+        await Promise.all(writes);
       },
     },
   };
