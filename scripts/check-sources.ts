@@ -14,7 +14,7 @@ import { citedAddresses } from '../src/checks/sources/cited-addresses.ts';
 import { checkSources } from '../src/checks/sources/check-sources.ts';
 import { userAgent } from '../src/checks/sources/probe.ts';
 import { sourcesReport } from '../src/checks/sources/verdicts.ts';
-import { displayPath } from '../src/checks/problems.ts';
+import { displayPath } from '../src/checks/report/problems.ts';
 import { contentDir } from '../src/settings.ts';
 
 function milliseconds(value: string | undefined, fallback: number, option: string): number {

@@ -4,8 +4,8 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { displayPath } from '../src/checks/problems.ts';
-import { siteIndex } from '../src/checks/site-index.ts';
+import { displayPath } from '../src/checks/report/problems.ts';
+import { siteIndex } from '../src/checks/files/site-index.ts';
 import { contentDir } from '../src/settings.ts';
 import { alreadyThere, newSector, placeNewSector } from '../src/utils/files/new-sector.ts';
 import { sectorPath } from '../src/utils/navigation/paths.ts';

@@ -2,7 +2,7 @@
 import { defineCollection } from 'astro:content';
 import { glob } from 'astro/loaders';
 import { checkedLoader } from './checks/content-checks.ts';
-import { homeSchema, sectorSchema } from './checks/schema.ts';
+import { homeSchema, sectorSchema } from './checks/files/schema.ts';
 import { contentDir, isDevServer } from './settings.ts';
 import { slugFromFileName } from './utils/text/slug.ts';
 

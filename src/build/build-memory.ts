@@ -1,4 +1,4 @@
-import { sectorFiles } from '../checks/content-files.ts';
+import { sectorFiles } from '../checks/files/content-files.ts';
 
 /**
  * From this many sectors on, Astro's heap is sized for memory rather than speed. Below it, V8's own

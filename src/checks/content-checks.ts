@@ -13,7 +13,7 @@
  *   again, because it is unchanged, keeps the checks of the build that rendered it), parses only the
  *   files the loader does not render (the home page, MDX), and adds what involves several files. Any
  *   problem stops the build with the report. In `npm run dev`, where pages render on request, the
- *   report is made in a worker thread and again after each change (dev-checks.ts), as a warning.
+ *   report is made in a worker thread and again after each change (dev/dev-checks.ts), as a warning.
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -24,10 +24,10 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { contentDir, isDevServer } from '../settings.ts';
 import { withParallelMarkdown } from '../build/parallel-markdown.ts';
-import { crossFileProblems } from './cross-file.ts';
-import { watchContentChecks } from './dev-checks.ts';
-import { bodyStartLine, keyLine } from './frontmatter.ts';
-import { displayPath, formatReport, type Problem } from './problems.ts';
+import { crossFileProblems } from './site/cross-file.ts';
+import { watchContentChecks } from './dev/dev-checks.ts';
+import { bodyStartLine, keyLine } from './files/frontmatter.ts';
+import { displayPath, formatReport, type Problem } from './report/problems.ts';
 import { remarkCalloutChecks } from './rules/remark-callout-checks.ts';
 import { remarkFootnoteChecks } from './rules/remark-footnote-checks.ts';
 import { remarkHeadingChecks } from './rules/remark-heading-checks.ts';
@@ -39,11 +39,11 @@ import { remarkPageLinks } from './rules/remark-page-links.ts';
 import { remarkSourceChecks } from './rules/remark-source-checks.ts';
 import { remarkUrlSchemes } from './rules/remark-url-schemes.ts';
 import { SOURCE } from './rules/report.ts';
-import { homeSchema, sectorSchema } from './schema.ts';
-import { contentFiles } from './content-files.ts';
-import { indexOf, markdownAnchors, parseMarkdown, readFrontmatter, siteIndex, type ContentHead, type SiteIndex } from './site-index.ts';
-import { internalLinkProblem } from './site-links.ts';
-import { unusedFiles } from './unused-files.ts';
+import { homeSchema, sectorSchema } from './files/schema.ts';
+import { contentFiles } from './files/content-files.ts';
+import { indexOf, markdownAnchors, parseMarkdown, readFrontmatter, siteIndex, type ContentHead, type SiteIndex } from './files/site-index.ts';
+import { internalLinkProblem } from './site/site-links.ts';
+import { unusedFiles } from './site/unused-files.ts';
 import { setRenderedFrontmatter } from '../markdown/shared/rendered-frontmatter.ts';
 
 /** What the checks find in one file's markdown. Lines are the file's. */

@@ -1,5 +1,5 @@
 import yaml from 'js-yaml';
-import { homeSchema, sectorSchema } from '../checks/schema.ts';
+import { homeSchema, sectorSchema } from '../checks/files/schema.ts';
 import type { CmsBackend } from '../settings.ts';
 import { schemaFields, type Rule, type SchemaField } from './fields.ts';
 import { FILE_NAME_KEY, FORMAT } from './frontmatter-format.ts';
@@ -131,5 +131,5 @@ export function cmsConfig(options: CmsOptions): Record<string, unknown> {
 
 /** The configuration as Decap reads it, with a line saying where it comes from. */
 export function cmsConfigText(options: CmsOptions): string {
-  return `# Généré par src/cms/config.ts à partir du schéma du contenu (src/checks/schema.ts) : ne pas modifier.\n${yaml.dump(cmsConfig(options), { lineWidth: -1, noRefs: true })}`;
+  return `# Généré par src/cms/config.ts à partir du schéma du contenu (src/checks/files/schema.ts) : ne pas modifier.\n${yaml.dump(cmsConfig(options), { lineWidth: -1, noRefs: true })}`;
 }

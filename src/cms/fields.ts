@@ -1,8 +1,8 @@
 import type { z } from 'astro/zod';
-import { homeSchema, sectorSchema } from '../checks/schema.ts';
+import { homeSchema, sectorSchema } from '../checks/files/schema.ts';
 
 /**
- * The CMS's form fields, read from the frontmatter schema (src/checks/schema.ts): a field added there
+ * The CMS's form fields, read from the frontmatter schema (src/checks/files/schema.ts): a field added there
  * appears in the form, and every constraint a Decap field can express (required, a length, a
  * positive whole number, a pattern) is set from the schema with the message `npm run check` prints.
  * What a form cannot say (a text made only of spaces, a wrong type) is left to the checks.

@@ -1,5 +1,5 @@
-import { checkAliases } from '../checks/aliases.ts';
-import { sitePages } from '../checks/site-index.ts';
+import { checkAliases } from '../checks/site/aliases.ts';
+import { sitePages } from '../checks/files/site-index.ts';
 import { previewPath } from '../utils/navigation/paths.ts';
 import { previewTextOf, type PreviewImage } from '../utils/publishing/preview-image.ts';
 import { getHome, getSortedSectors } from './sectors.ts';

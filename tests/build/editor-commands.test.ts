@@ -1,7 +1,7 @@
 import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/checks/frontmatter.ts';
+import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { buildSite, contentWith, removeAll, type BuildResult } from './build-site.ts';
 import { startDevServer, waitForPage, type DevServer } from '../../scripts/bench-dev.ts';
 import { editorEnv, runScript, snapshot, type CommandResult } from './editor-commands.ts';

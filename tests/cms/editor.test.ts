@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { parseFile } from '../../src/checks/frontmatter.ts';
+import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { projectRoot } from '../build/build-site.ts';
 import { pngSize } from '../png.ts';
 import { waitForPage } from '../../scripts/bench-dev.ts';

@@ -2,8 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { checkAliases } from '../../src/checks/aliases.ts';
-import { sitePages } from '../../src/checks/site-index.ts';
+import { checkAliases } from '../../src/checks/site/aliases.ts';
+import { sitePages } from '../../src/checks/files/site-index.ts';
 
 const sector = (id: string, aliases?: string[]) => ({ id, file: `content/secteurs/${id}.md`, aliases });
 const messages = (...args: Parameters<typeof checkAliases>) => checkAliases(...args).problems.map((p) => `${p.file} : ${p.message}`);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'astro/zod';
-import { homeSchema, sectorSchema } from '../../src/checks/schema.ts';
+import { homeSchema, sectorSchema } from '../../src/checks/files/schema.ts';
 import { cmsConfig } from '../../src/cms/config.ts';
 import { HOME_FIELDS, SECTOR_FIELDS } from '../../src/cms/labels.ts';
 import { cmsBackend } from '../../src/settings.ts';

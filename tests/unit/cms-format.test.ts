@@ -1,8 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/checks/frontmatter.ts';
-import { homeSchema, sectorSchema } from '../../src/checks/schema.ts';
+import { parseFile } from '../../src/checks/files/frontmatter.ts';
+import { homeSchema, sectorSchema } from '../../src/checks/files/schema.ts';
 import { dateFields } from '../../src/cms/fields.ts';
 import { FILE_NAME_KEY, frontmatterFormat } from '../../src/cms/frontmatter-format.ts';
 import { newSector } from '../../src/utils/files/new-sector.ts';

@@ -8,7 +8,7 @@ import { unified } from 'unified';
 import { VFile } from 'vfile';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { checkContent, remarkContentChecks } from '../../src/checks/content-checks.ts';
-import { formatReport } from '../../src/checks/problems.ts';
+import { formatReport } from '../../src/checks/report/problems.ts';
 
 /** A site of four pages: the home page, "finance" (with two headings), a draft, and "sante", the page under test. */
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-checks-'));

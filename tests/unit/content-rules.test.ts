@@ -13,7 +13,7 @@ import { remarkHtmlAllowlist } from '../../src/checks/rules/remark-html-allowlis
 import { remarkImageChecks } from '../../src/checks/rules/remark-image-checks.ts';
 import { remarkMdxImports } from '../../src/checks/rules/remark-mdx-imports.ts';
 import { remarkUrlSchemes } from '../../src/checks/rules/remark-url-schemes.ts';
-import { unusedFiles } from '../../src/checks/unused-files.ts';
+import { unusedFiles } from '../../src/checks/site/unused-files.ts';
 
 // Each rule of the content gate on markdown trees: the messages it adds, at which line.
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-rules-'));

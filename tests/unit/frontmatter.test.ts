@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { keyLine, listItemLines, parseFile } from '../../src/checks/frontmatter.ts';
+import { keyLine, listItemLines, parseFile } from '../../src/checks/files/frontmatter.ts';
 
 describe('parseFile', () => {
   it('reads the YAML and keeps the body on the same lines as in the file', () => {

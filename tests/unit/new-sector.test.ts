@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFile } from '../../src/checks/frontmatter.ts';
+import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { newSector, nextOrder } from '../../src/utils/files/new-sector.ts';
-import { sectorSchema } from '../../src/checks/schema.ts';
+import { sectorSchema } from '../../src/checks/files/schema.ts';
 
 describe('newSector', () => {
   it.each([

@@ -6,7 +6,7 @@ import { unified } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { markdownWorkers, withParallelMarkdown } from '../../src/build/parallel-markdown.ts';
-import { parseFile } from '../../src/checks/frontmatter.ts';
+import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { markdownOptions } from '../../src/markdown/pipeline.ts';
 import { syntheticSector } from '../../scripts/bench-content.ts';
 

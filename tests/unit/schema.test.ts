@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { closest } from '../../src/checks/closest.ts';
-import { sectorSchema } from '../../src/checks/schema.ts';
+import { closest } from '../../src/checks/report/closest.ts';
+import { sectorSchema } from '../../src/checks/files/schema.ts';
 
 const VALID = { title: 'La logistique', description: 'Une phrase.', order: 7 };
 const messages = (data: unknown) => {

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { siteIndex } from '../../src/checks/site-index.ts';
+import { siteIndex } from '../../src/checks/files/site-index.ts';
 
 // `npm run dev` resolves each page's links against the index: it must see edits, and not re-read unchanged files.
 const dir = mkdtempSync(path.join(tmpdir(), 'pe-index-'));

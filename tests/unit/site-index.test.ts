@@ -8,7 +8,7 @@ import { visit } from 'unist-util-visit';
 import { describe, expect, it } from 'vitest';
 import { footnoteOptions } from '../../src/markdown/footnotes/footnote-labels.ts';
 import { rehypeHeadingAnchors } from '../../src/markdown/links/rehype-heading-anchors.ts';
-import { markdownAnchors, parseMarkdown } from '../../src/checks/site-index.ts';
+import { markdownAnchors, parseMarkdown } from '../../src/checks/files/site-index.ts';
 
 const MARKDOWN = `## Les données
 

@@ -1,7 +1,7 @@
 import type { Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { CALLOUT_MARKER, CALLOUT_TITLES, calloutType, type CalloutType } from '../../markdown/blocks/callouts.ts';
-import { closest } from '../closest.ts';
+import { closest } from '../report/closest.ts';
 import { report } from './report.ts';
 import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 

@@ -3,8 +3,8 @@ import path from 'node:path';
 import type { Nodes, Root } from 'mdast';
 import type { VFile } from 'vfile';
 import { publicDir } from '../../settings.ts';
-import { closest } from '../closest.ts';
-import { displayPath } from '../problems.ts';
+import { closest } from '../report/closest.ts';
+import { displayPath } from '../report/problems.ts';
 import { writtenElements } from './html-in-markdown.ts';
 import { report } from './report.ts';
 import { urlScheme } from './remark-url-schemes.ts';
@@ -17,7 +17,7 @@ import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
  * our security policy blocks it); an image written in HTML is not published at all. Each local image
  * found is handed to `onAsset`, so that the checks know which files of the content folder are used.
  */
-/** The image files a page may show (Astro optimises them); unused-files.ts names them too. */
+/** The image files a page may show (Astro optimises them); ../site/unused-files.ts names them too. */
 export const IMAGE_FILE = /\.(avif|gif|jpe?g|png|svg|webp)$/i;
 const MEDIA_ELEMENTS = new Set(['img', 'picture', 'source', 'video', 'audio']);
 

@@ -7,7 +7,7 @@ const hasScheme = (url: string) => urlScheme(url) !== undefined || url.startsWit
 
 /**
  * Links to pages of this site (a path, a relative path, "#section"), outside the footnotes, handed to
- * `onLink`: whether they reach a page and a section depends on the other files (src/checks/site-links.ts).
+ * `onLink`: whether they reach a page and a section depends on the other files (src/checks/site/site-links.ts).
  */
 export function remarkPageLinks(options: { onLink: (url: string, node: Nodes) => void }) {
   return (tree: Root) => {

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import type { Root } from 'mdast';
 import { contentDir } from '../../settings.ts';
-import { contentFiles } from '../content-files.ts';
+import { contentFiles } from '../files/content-files.ts';
 import { inDocumentOrder, treeNodes } from '../../markdown/shared/tree-nodes.ts';
-import { parseMarkdown, readFrontmatter } from '../site-index.ts';
+import { parseMarkdown, readFrontmatter } from '../files/site-index.ts';
 
 /** Where the content writes an address: the file and the line to edit. */
 export interface Citation {

@@ -1,4 +1,4 @@
-import { displayPath } from '../problems.ts';
+import { displayPath } from '../report/problems.ts';
 import type { CitedAddress, Citation } from './cited-addresses.ts';
 import type { ProbeResult } from './probe.ts';
 

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { siteIndex } from '../../checks/site-index.ts';
+import { siteIndex } from '../../checks/files/site-index.ts';
 import { cmsConfigText } from '../../cms/config.ts';
 import { cmsBackend, contentDir, isDevServer } from '../../settings.ts';
 import { nextOrder } from '../../utils/files/new-sector.ts';

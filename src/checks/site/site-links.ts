@@ -1,7 +1,7 @@
 import path from 'node:path';
-import { LAYOUT_IDS } from '../utils/site.ts';
-import { closest } from './closest.ts';
-import type { SiteIndex } from './site-index.ts';
+import { LAYOUT_IDS } from '../../utils/site.ts';
+import { closest } from '../report/closest.ts';
+import type { SiteIndex } from '../files/site-index.ts';
 
 /**
  * Links from a content file to a page of the site ("/secteurs/finance/#la-fraude", "../sante/", "#plus-bas"):

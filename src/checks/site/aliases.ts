@@ -1,8 +1,8 @@
-import { sectorPath } from '../utils/navigation/paths.ts';
+import { sectorPath } from '../../utils/navigation/paths.ts';
 
 /**
  * Old addresses of sector pages (frontmatter `aliases`) and the redirects they become. Pure: the
- * content checks report the mistakes (src/checks/cross-file.ts), the build makes the redirects
+ * content checks report the mistakes (src/checks/site/cross-file.ts), the build makes the redirects
  * (src/data/links.ts); both give the sectors and the site's other pages.
  */
 export interface AliasSource {
@@ -13,7 +13,7 @@ export interface AliasSource {
   aliases?: readonly string[];
 }
 
-/** A page of src/pages, as src/checks/site-index.ts lists them. */
+/** A page of src/pages, as src/checks/files/site-index.ts lists them. */
 export interface ReservedPage {
   /** Site path without base, e.g. "/" or "/recherche/". */
   path: string;

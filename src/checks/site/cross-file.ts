@@ -1,8 +1,8 @@
-import { sectorSlugOf } from '../utils/navigation/paths.ts';
-import { nextOrder } from '../utils/files/new-sector.ts';
+import { sectorSlugOf } from '../../utils/navigation/paths.ts';
+import { nextOrder } from '../../utils/files/new-sector.ts';
 import { checkAliases } from './aliases.ts';
-import { displayPath, type Problem } from './problems.ts';
-import { sitePages, type PageEntry, type SiteIndex } from './site-index.ts';
+import { displayPath, type Problem } from '../report/problems.ts';
+import { sitePages, type PageEntry, type SiteIndex } from '../files/site-index.ts';
 
 /**
  * What no single file shows: two files for one address, one `order` used twice, an alias that is
@@ -52,7 +52,7 @@ function clashProblems(
   return problems;
 }
 
-/** The build's alias rules (src/checks/aliases.ts), each mistake at the line of its alias. */
+/** The build's alias rules (src/checks/site/aliases.ts), each mistake at the line of its alias. */
 function aliasProblems(sectors: PageEntry[]): Problem[] {
   const { problems } = checkAliases(
     sectors.map((e) => ({ id: sectorSlugOf(e.url)!, file: displayPath(e.file), aliases: e.aliases?.map((a) => a.path) })),

@@ -1,7 +1,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import type { Problem } from './problems.ts';
-import { IMAGE_FILE } from './rules/remark-image-checks.ts';
+import type { Problem } from '../report/problems.ts';
+import { IMAGE_FILE } from '../rules/remark-image-checks.ts';
 
 /**
  * Files of the content folder the site does not use: neither a page it reads (accueil.md, secteurs/**.md

@@ -6,14 +6,14 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
-import { pagesDir } from '../settings.ts';
-import { sectorPath } from '../utils/navigation/paths.ts';
-import { PAGE_IDS } from '../utils/site.ts';
-import { headingIds, slugFromFileName } from '../utils/text/slug.ts';
-import type { ReservedPage } from './aliases.ts';
+import { pagesDir } from '../../settings.ts';
+import { sectorPath } from '../../utils/navigation/paths.ts';
+import { PAGE_IDS } from '../../utils/site.ts';
+import { headingIds, slugFromFileName } from '../../utils/text/slug.ts';
+import type { ReservedPage } from '../site/aliases.ts';
 import { contentFiles } from './content-files.ts';
 import { keyLine, listItemLines, parseFile, type ParsedFile } from './frontmatter.ts';
-import { treeNodes } from '../markdown/shared/tree-nodes.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 
 /**
  * The site as the checks see it without rendering it: every content file and the page it becomes

@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { closest } from './closest.ts';
+import { closest } from '../report/closest.ts';
 
 /**
  * What an editor may write at the top of a content file: the collections' schemas

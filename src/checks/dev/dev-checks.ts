@@ -1,6 +1,6 @@
 import { Worker } from 'node:worker_threads';
 import type { LoaderContext } from 'astro/loaders';
-import { formatReport, type Problem } from './problems.ts';
+import { formatReport, type Problem } from '../report/problems.ts';
 
 /**
  * `npm run dev`'s view of the whole content folder: the report `npm run check` prints, made in a worker
