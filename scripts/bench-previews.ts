@@ -9,6 +9,7 @@ import type { Node } from '@takumi-rs/core';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { PAGES_IN_FLIGHT } from '../src/build/pages-in-flight.ts';
 import os from 'node:os';
+import pLimit from 'p-limit';
 import path from 'node:path';
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
 import satori from 'satori';
@@ -70,14 +71,9 @@ async function main() {
     });
 
   /** Draws every text `inFlight` at a time; the PNGs' sizes in bytes. */
-  const concurrently = async (inFlight: number) => {
-    const sizes: number[] = [];
-    let next = 0;
-    const lane = async () => {
-      while (next < texts.length) sizes.push((await renderPreview(texts[next++])).length);
-    };
-    await Promise.all(Array.from({ length: inFlight }, lane));
-    return sizes;
+  const concurrently = (inFlight: number) => {
+    const limit = pLimit(inFlight);
+    return Promise.all(texts.map((text) => limit(async () => (await renderPreview(text)).length)));
   };
 
   const candidates: [string, () => Promise<number[]>][] = [

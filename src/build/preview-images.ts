@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import pLimit from 'p-limit';
 import { writePreview, type PreviewImage } from '../utils/publishing/preview-image.ts';
 import { PAGES_IN_FLIGHT } from './pages-in-flight.ts';
 
@@ -31,20 +32,16 @@ export function handOverPreviewImages(images: PreviewImage[]): boolean {
 export async function writePreviewImages(outDir: string, images: PreviewImage[], cacheFolder?: string): Promise<void> {
   const files = images.map((image) => ({ ...image, file: path.join(outDir, image.path) }));
   await Promise.all([...new Set(files.map(({ file }) => path.dirname(file)))].map((folder) => mkdir(folder, { recursive: true })));
-  let next = 0;
-  const lane = async () => {
-    while (next < files.length) {
-      const { path: sitePath, text, file } = files[next++];
-      try {
-        await writePreview(text, file, cacheFolder);
-      } catch (error) {
-        throw new Error(`Image d’aperçu ${sitePath} (« ${text.title} ») : ${error instanceof Error ? error.message : String(error)}`, {
-          cause: error,
-        });
-      }
-    }
-  };
-  await Promise.all(Array.from({ length: PAGES_IN_FLIGHT }, lane));
+  const limit = pLimit(PAGES_IN_FLIGHT);
+  await Promise.all(
+    files.map(({ path: sitePath, text, file }) =>
+      limit(() =>
+        writePreview(text, file, cacheFolder).catch((error: unknown) => {
+          throw new Error(`Image d’aperçu ${sitePath} (« ${text.title} ») : ${error instanceof Error ? error.message : String(error)}`, { cause: error });
+        }),
+      ),
+    ),
+  );
 }
 
 export function previewImages(): AstroIntegration {

@@ -3,7 +3,7 @@ import remarkLintNoDuplicateDefinitions from 'remark-lint-no-duplicate-definitio
 import remarkLintNoUndefinedReferences from 'remark-lint-no-undefined-references';
 import remarkLintNoUnusedDefinitions from 'remark-lint-no-unused-definitions';
 import type { Plugin } from 'unified';
-import { walkMarkdown } from '../../markdown/shared/walk.ts';
+import { treeNodes } from '../../markdown/shared/tree-nodes.ts';
 import type { VFile } from 'vfile';
 import { SOURCE } from './report.ts';
 
@@ -39,11 +39,10 @@ function remarkFrenchLintMessages() {
           : `la définition de lien [${id}] n’est utilisée par aucun lien : supprimez-la ou utilisez-la`;
       } else if (m.ruleId === 'no-duplicate-definitions') {
         const footnote = /footnote/.test(m.reason);
-        let first: number | undefined;
-        walkMarkdown(tree, (node) => {
-          if (first === undefined && node.type === (footnote ? 'footnoteDefinition' : 'definition') && node.identifier === id.toLowerCase())
-            first = node.position?.start.line;
-        });
+        // From the index of the tree the rules already share (no walk of its own).
+        const first = treeNodes(tree)
+          .of(footnote ? 'footnoteDefinition' : 'definition')
+          .find((node) => node.identifier === id.toLowerCase())?.position?.start.line;
         // Lines of the file: Astro's tree starts at the body (checkTree's lineOffset counts the lines before).
         const where = first ? ` (déjà ligne ${first + ((file.data as { lineOffset?: number }).lineOffset ?? 0)})` : '';
         reason = footnote

@@ -163,20 +163,21 @@ export function previewKey(text: PreviewText): string {
 const cacheFolder = () => path.join(cacheDir(), 'preview-images');
 const cachedFile = (text: PreviewText, folder: string) => path.join(folder, `${previewKey(text)}.png`);
 
-/** Draws the image and stores it in the cache (atomically: parallel builds may share a cache). */
-async function drawIntoCache(text: PreviewText, folder: string): Promise<Buffer> {
+/** Draws the image and stores it as `file` in the cache `folder` (atomically: parallel builds may share a cache). */
+async function drawIntoCache(text: PreviewText, file: string, folder: string): Promise<Buffer> {
   const png = await renderPreview(text);
   await madeFolder(folder);
-  await writeWholeFile(cachedFile(text, folder), png);
+  await writeWholeFile(file, png);
   return png;
 }
 
 /** The PNG from the cache (in Astro's cache folder), or drawn and stored there: what the dev server serves. */
 export async function cachedPreview(text: PreviewText, folder = cacheFolder()): Promise<Buffer> {
+  const file = cachedFile(text, folder);
   try {
-    return await readFile(cachedFile(text, folder));
+    return await readFile(file);
   } catch {
-    return drawIntoCache(text, folder);
+    return drawIntoCache(text, file, folder);
   }
 }
 
@@ -185,11 +186,12 @@ export async function cachedPreview(text: PreviewText, folder = cacheFolder()): 
  * (one copy in the kernel), or drawn, stored there and written.
  */
 export async function writePreview(text: PreviewText, destination: string, folder = cacheFolder()): Promise<void> {
+  const file = cachedFile(text, folder);
   try {
-    await copyFile(cachedFile(text, folder), destination);
+    await copyFile(file, destination);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await writeFile(destination, await drawIntoCache(text, folder));
+    await writeFile(destination, await drawIntoCache(text, file, folder));
   }
 }
 
