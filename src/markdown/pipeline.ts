@@ -16,6 +16,7 @@ import { rehypeFrenchTypography } from './typography/rehype-french-typography.ts
 import { rehypeHeadingAnchors } from './links/rehype-heading-anchors.ts';
 import { remarkCollectReferences } from './footnotes/remark-references.ts';
 import { remarkFastSmartypants } from './typography/remark-smartypants.ts';
+import { remarkSatteriParse } from './parse/remark-satteri-parse.ts';
 
 const smartypantsOptions = {
   openingQuotes: { double: '«', single: '‘' },
@@ -33,6 +34,8 @@ export const markdownOptions = {
     // French quotes for "…" typed by editors, apostrophes as ’: first, where Astro ran its smartypants.
     [remarkFastSmartypants, smartypantsOptions] as [typeof remarkFastSmartypants, typeof smartypantsOptions],
     remarkGfm,
+    // GFM read by satteri rather than micromark: same tree, sooner.
+    remarkSatteriParse,
     remarkCollectReferences,
     // Content checks last, on the tree the render already parsed: a mistake names the file, the line and the fix.
     remarkContentChecks,

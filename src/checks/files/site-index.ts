@@ -6,6 +6,7 @@ import remarkGfm from 'remark-gfm';
 import remarkMdx from 'remark-mdx';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
+import { remarkSatteriParse } from '../../markdown/parse/remark-satteri-parse.ts';
 import { pagesDir } from '../../settings.ts';
 import { sectorPath } from '../../utils/navigation/paths.ts';
 import { PAGE_IDS } from '../../utils/site.ts';
@@ -80,8 +81,8 @@ function aliasesOf(source: string, value: unknown): PageEntry['aliases'] {
   return value.flatMap((alias, i) => (typeof alias === 'string' ? [{ path: alias, line: items.length === value.length ? items[i] : keyAt }] : []));
 }
 
-// Set up once: a parser per file re-ran every plugin's setup.
-const markdownParser = unified().use(remarkParse).use(remarkGfm).freeze();
+// Set up once: a parser per file re-ran every plugin's setup. Markdown read as the pipeline reads it (satteri).
+const markdownParser = unified().use(remarkParse).use(remarkGfm).use(remarkSatteriParse).freeze();
 const mdxParser = unified().use(remarkParse).use(remarkGfm).use(remarkMdx).freeze();
 
 /** Markdown to mdast as the site's pipeline parses it (GFM; MDX syntax for .mdx). */
