@@ -13,9 +13,9 @@ const READ_BY_MICROMARK = /\0|(?:\/\/|www\.)[^\s|<]*\||:\/\/[^\s/@]*@|^[ \t>]*(?
 
 /**
  * Reads GFM markdown with satteri, the Rust parser behind Astro's default processor, in place of micromark: the
- * same tree, positions included (the test compares the two on every content file and fixture), about ten times
- * sooner; micromark was half of each page's render. Registered after remark-gfm. A processor with any other
- * syntax extension (MDX) keeps micromark, as do the texts above and a text satteri cannot read (deep nesting).
+ * same tree, positions included (the test compares the two on every content file and fixture), much sooner
+ * (README, « Passage à l’échelle »). Registered after remark-gfm. A processor with any other syntax extension
+ * (MDX) keeps micromark, as do the texts above and any text satteri fails on.
  */
 export function remarkSatteriParse(this: Processor) {
   const micromark = this.parser;
