@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Root } from 'mdast';
 import remarkGfm from 'remark-gfm';
@@ -7,23 +7,28 @@ import remarkParse from 'remark-parse';
 import { markdownToMdast } from 'satteri';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { remarkSatteriParse } from '../../src/markdown/parse/remark-satteri-parse.ts';
+import { contentFiles } from '../../src/checks/files/content-files.ts';
 import { parseFile } from '../../src/checks/files/frontmatter.ts';
+import { parseMarkdown } from '../../src/checks/files/site-index.ts';
+import { remarkSatteriParse, SATTERI_OPTIONS } from '../../src/markdown/parse/remark-satteri-parse.ts';
+import { markdownOptions } from '../../src/markdown/pipeline.ts';
 
 const micromark = unified().use(remarkParse).use(remarkGfm).freeze();
-const withSatteri = unified().use(remarkParse).use(remarkGfm).use(remarkSatteriParse).freeze();
-const satteriAlone = (markdown: string) => markdownToMdast(markdown, { features: { gfm: true, frontmatter: false } }) as Root;
-// The tree as the pipeline gets it: remark-gfm's transforms run too (none today, but a parser must not skip them).
-const reference = (markdown: string) => micromark.runSync(micromark.parse(markdown)) as Root;
-const read = (markdown: string) => withSatteri.runSync(withSatteri.parse(markdown)) as Root;
+const reference = (markdown: string) => micromark.parse(markdown);
+const satteriAlone = (markdown: string) => markdownToMdast(markdown, SATTERI_OPTIONS) as Root;
+// The two places the site reads markdown: the render's plugin list (as Astro's unified() attaches it, after
+// remark-parse) and the content checks' parser.
+const pipeline = unified().use(remarkParse).use(markdownOptions.remarkPlugins).freeze();
+const READERS = {
+  pipeline: (markdown: string) => pipeline.parse(markdown),
+  checks: (markdown: string) => parseMarkdown(markdown, 'page.md'),
+};
 // Deep equality that sees an absent `position` and one set to undefined as the same.
 const plain = (tree: Root) => JSON.parse(JSON.stringify(tree));
 
-const markdownFiles = (dir: string): string[] =>
-  readdirSync(dir).flatMap((name) => {
-    const file = path.join(dir, name);
-    return statSync(file).isDirectory() ? markdownFiles(file) : file.endsWith('.md') ? [file] : [];
-  });
+// The content folder and each fixture, as the site lists them.
+const folders = (dir: string) => readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? [path.join(dir, e.name)] : []));
+const contentFolders = ['content', ...folders('tests/fixtures'), ...folders('tests/fixtures/errors')];
 
 // What French editors write, with every GFM construct the site renders.
 const SAMPLES = [
@@ -39,19 +44,24 @@ const SAMPLES = [
   'Titre\n=====\n\nSous-titre\n----------\n\n***\n\n[vide]() [ancre](#section) <https://autolien.fr>',
 ];
 
-describe('remarkSatteriParse', () => {
+// micromark's autolink pass leaves the nodes around `<www.…>` unplaced; satteri places them (« Voir < »).
+const PROBE = 'Voir <www.exemple.fr>';
+const firstText = (tree: Root) => (tree.children[0] as { children: Root['children'] }).children[0];
+const SATTERI_PLACE = { start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 7, offset: 6 } };
+
+describe.each(Object.entries(READERS))('remarkSatteriParse, in the %s', (_name, read) => {
   it('gives micromark’s tree, positions included, for every content file and fixture and for every GFM construct', () => {
-    const bodies = [...markdownFiles('content'), ...markdownFiles('tests/fixtures')].map((file) => parseFile(readFileSync(file, 'utf8')).body);
+    const bodies = contentFolders
+      .flatMap(contentFiles)
+      .filter((file) => file.endsWith('.md'))
+      .map((file) => parseFile(readFileSync(file, 'utf8')).body);
     expect(bodies.length).toBeGreaterThan(40);
     for (const markdown of [...bodies, ...SAMPLES]) expect(plain(read(markdown))).toEqual(plain(reference(markdown)));
   });
 
   it('reads with satteri: a text micromark leaves without a position has one', () => {
-    // micromark's autolink pass leaves the nodes around `<www.…>` unplaced; satteri places them (« Voir < »).
-    const firstText = (tree: Root) => (tree.children[0] as { children: Root['children'] }).children[0];
-    const markdown = 'Voir <www.exemple.fr>';
-    expect(firstText(reference(markdown)).position).toBeUndefined();
-    expect(firstText(read(markdown)).position).toEqual({ start: { line: 1, column: 1, offset: 0 }, end: { line: 1, column: 7, offset: 6 } });
+    expect(firstText(reference(PROBE)).position).toBeUndefined();
+    expect(firstText(read(PROBE)).position).toEqual(SATTERI_PLACE);
   });
 
   it('leaves to micromark each text satteri reads otherwise', () => {
@@ -67,10 +77,18 @@ describe('remarkSatteriParse', () => {
       expect(plain(read(markdown)), markdown).toEqual(plain(reference(markdown)));
     }
   });
+});
 
-  it('leaves MDX to micromark', () => {
-    const mdx = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkSatteriParse);
-    const tree = mdx.parse('import Note from "./note.astro";\n\n# Titre {1 + 1}\n\n<Note>\ntexte\n</Note>');
-    expect(tree.children.map((node) => node.type)).toEqual(['mdxjsEsm', 'heading', 'mdxJsxFlowElement']);
+describe('remarkSatteriParse, wherever it stands in the plugin list', () => {
+  it('reads GFM with satteri when registered before remark-gfm', () => {
+    expect(firstText(unified().use(remarkParse).use(remarkSatteriParse).use(remarkGfm).parse(PROBE)).position).toEqual(SATTERI_PLACE);
+  });
+
+  it('leaves MDX to micromark, registered before or after remark-mdx', () => {
+    const mdx = 'import Note from "./note.astro";\n\n# Titre {1 + 1}\n\n<Note>\ntexte\n</Note>';
+    const after = unified().use(remarkParse).use(remarkMdx).use(remarkGfm).use(remarkSatteriParse);
+    const before = unified().use(remarkParse).use(remarkSatteriParse).use(remarkMdx).use(remarkGfm);
+    for (const processor of [after, before])
+      expect(processor.parse(mdx).children.map((node) => node.type)).toEqual(['mdxjsEsm', 'heading', 'mdxJsxFlowElement']);
   });
 });

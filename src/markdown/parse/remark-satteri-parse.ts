@@ -11,20 +11,25 @@ import type { Processor } from 'unified';
  */
 const READ_BY_MICROMARK = /\0|(?:\/\/|www\.)[^\s|<]*\||:\/\/[^\s/@]*@|^[ \t>]*(?:[*+-]|\d+[.)])[ \t]+\[[ xX]\]|\[[^\]\n]*&[#\w]+;/m;
 
+/** satteri's syntax: GFM, as remark-gfm reads it; Astro gives the body without its frontmatter. */
+export const SATTERI_OPTIONS = { features: { gfm: true, frontmatter: false } };
+
 /**
  * Reads GFM markdown with satteri, the Rust parser behind Astro's default processor, in place of micromark: the
  * same tree, positions included (the test compares the two on every content file and fixture), much sooner
- * (README, « Passage à l’échelle »). Registered after remark-gfm. A processor with any other syntax extension
- * (MDX) keeps micromark, as do the texts above and any text satteri fails on.
+ * (README, « Passage à l’échelle »). A processor with any other syntax extension (MDX) keeps micromark, as do
+ * the texts above and any text satteri fails on.
  */
 export function remarkSatteriParse(this: Processor) {
   const micromark = this.parser;
-  // remark-gfm's extension alone: satteri's GFM is that syntax and no other.
-  if (!micromark || (this.data('micromarkExtensions') ?? []).length !== 1) return;
+  if (!micromark) return;
   this.parser = (document, file) => {
-    if (READ_BY_MICROMARK.test(document)) return micromark(document, file);
+    // Looked at when parsing, once every plugin is attached, wherever this one stands in the list: remark-gfm's
+    // extension alone, since satteri's GFM is that syntax and no other.
+    const gfmOnly = (this.data('micromarkExtensions') ?? []).length === 1;
+    if (!gfmOnly || READ_BY_MICROMARK.test(document)) return micromark(document, file);
     try {
-      return markdownToMdast(document, { features: { gfm: true, frontmatter: false } }) as Root;
+      return markdownToMdast(document, SATTERI_OPTIONS) as Root;
     } catch {
       return micromark(document, file);
     }
