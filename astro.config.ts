@@ -1,6 +1,5 @@
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
-import { unified } from '@astrojs/markdown-remark';
 import tailwindcss from '@tailwindcss/vite';
 import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
@@ -11,7 +10,7 @@ import { PAGES_IN_FLIGHT } from './src/build/pages-in-flight.ts';
 import { previewImages } from './src/build/preview-images.ts';
 import { cms } from './src/cms/integration.ts';
 import { sourceDigest } from './src/build/source-digest.ts';
-import { markdownOptions } from './src/markdown/pipeline.ts';
+import { markdownProcessor } from './src/markdown/processor.ts';
 import { cacheDir, devServerFlag } from './src/settings.ts';
 import { pruneCss } from './src/styles/prune-css.ts';
 import { sitemapFromPages } from './src/utils/publishing/sitemap.ts';
@@ -30,11 +29,11 @@ const cache = cacheDir(env, root);
 
 // Astro keeps each file's rendered markdown in its cache until its config digest changes, and that digest
 // sees the plugins (functions) as null: an edited plugin would leave every page rendered by the old code.
-// The digest of the pipeline's code (src/markdown/pipeline.ts, the modules it imports, the lockfile) rides
+// The digest of the pipeline's code (src/markdown/processor.ts, the modules it imports, the lockfile) rides
 // in an option the renderer ignores but both digests include (content store and incremental build).
-const processor = unified(markdownOptions);
+const processor = markdownProcessor();
 Object.assign(processor.options, {
-  sourceDigest: sourceDigest(root, [path.join(root, 'src/markdown/pipeline.ts')], [path.join(root, 'package-lock.json')]),
+  sourceDigest: sourceDigest(root, [path.join(root, 'src/markdown/processor.ts')], [path.join(root, 'package-lock.json')]),
 });
 
 export default defineConfig({

@@ -1,14 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { parentPort } from 'node:worker_threads';
-import { unified } from '@astrojs/markdown-remark';
-import { markdownOptions } from '../markdown/pipeline.ts';
+import { markdownProcessor } from '../markdown/processor.ts';
 
 /**
  * A worker of parallel-markdown.ts: renders markdown entries exactly as Astro's markdown entry type does
- * (astro/dist/vite-plugin-markdown/content-entry-type.js), with the site's pipeline and Astro's options.
+ * (astro/dist/vite-plugin-markdown/content-entry-type.js), with the site's processor and Astro's options.
  * Its first message gives those options (a worker may start before Astro has them); then one per entry.
  */
-export type WorkerRequest = { shared: Parameters<ReturnType<typeof unified>['createRenderer']>[0] } | RenderRequest;
+export type WorkerRequest = { shared: Parameters<ReturnType<typeof markdownProcessor>['createRenderer']>[0] } | RenderRequest;
 
 interface RenderRequest {
   id: number;
@@ -17,11 +16,11 @@ interface RenderRequest {
   filePath?: string;
 }
 
-let renderer: ReturnType<ReturnType<typeof unified>['createRenderer']> | undefined;
+let renderer: ReturnType<ReturnType<typeof markdownProcessor>['createRenderer']> | undefined;
 
 parentPort!.on('message', async (request: WorkerRequest) => {
   if ('shared' in request) {
-    renderer = unified(markdownOptions).createRenderer(request.shared);
+    renderer = markdownProcessor().createRenderer(request.shared);
     return;
   }
   const { id, body, data, filePath } = request;

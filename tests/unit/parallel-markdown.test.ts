@@ -2,15 +2,15 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSyn
 import os, { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { unified } from '@astrojs/markdown-remark';
 import type { LoaderContext } from 'astro/loaders';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { markdownWorkers, withParallelMarkdown } from '../../src/build/parallel-markdown.ts';
 import { parseFile } from '../../src/checks/files/frontmatter.ts';
-import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { markdownProcessor } from '../../src/markdown/processor.ts';
 import { syntheticSector } from '../../scripts/bench-content.ts';
 
-// The workers must render every file exactly as Astro's own markdown entry type would, in process.
+// The workers must render every file exactly as Astro's own markdown entry type would, in process, with the
+// processor astro.config.ts gives it.
 import { projectRoot } from '../build/build-site.ts';
 const shared = {
   image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
@@ -40,7 +40,7 @@ afterAll(() => rmSync(synthetic, { recursive: true, force: true }));
 
 describe('withParallelMarkdown', () => {
   it('renders in worker threads what Astro renders in process, byte for byte, problems found included', async () => {
-    const inProcess = await unified(markdownOptions).createRenderer(shared);
+    const inProcess = await markdownProcessor().createRenderer(shared);
     const expected = await Promise.all(
       entries.map(async (entry) => {
         const result = await inProcess.render(entry.body, { frontmatter: entry.data, fileURL: pathToFileURL(entry.filePath) });
@@ -86,7 +86,7 @@ describe('withParallelMarkdown', () => {
     try {
       const render = (await (pool.context as unknown as { entryTypes: Map<string, typeof markdownType> }).entryTypes.get('.md')!.getRenderFunction()) as Render;
       const [entry] = entries;
-      const inProcess = await unified(markdownOptions).createRenderer(shared);
+      const inProcess = await markdownProcessor().createRenderer(shared);
       expect((await render(entry)).html).toBe((await inProcess.render(entry.body, { frontmatter: entry.data, fileURL: pathToFileURL(entry.filePath) })).code);
     } finally {
       await pool.close();

@@ -2,7 +2,7 @@ import type { Element, ElementContent, Root } from 'hast';
 import remarkParse from 'remark-parse';
 import { unified } from 'unified';
 import { describe, expect, it } from 'vitest';
-import { SKIP, walkElements, walkMarkdown } from '../../src/markdown/shared/walk.ts';
+import { SKIP, someNode, walkElements, walkMarkdown } from '../../src/markdown/shared/walk.ts';
 
 const h = (tagName: string, children: (ElementContent | string)[] | string = []): Element => ({
   type: 'element',
@@ -41,5 +41,15 @@ describe('the plugins’ tree walk', () => {
     });
     expect(seen).toEqual(['h2', 'span', 'p']);
     expect((tree.children[0] as Element).tagName).toBe('div');
+  });
+
+  it('tells whether some node below the tree passes a test, looking no further than the first that does', () => {
+    const tree: Root = { type: 'root', children: [h('p', 'a'), h('div', [h('p', [h('kbd', 'b')])]), h('kbd', 'c')] };
+    const looked: string[] = [];
+    const isKbd = (node: { type: string; tagName?: string }) => (looked.push(node.tagName ?? node.type), node.tagName === 'kbd');
+    expect(someNode(tree, isKbd)).toBe(true);
+    expect(looked.filter((name) => name === 'kbd')).toHaveLength(1);
+    expect(someNode(tree, (node) => node.type === 'raw')).toBe(false);
+    expect(someNode({ type: 'root', children: [h('div', [h('p', [{ type: 'raw', value: '<br>' }])])] }, (node) => node.type === 'raw')).toBe(true);
   });
 });

@@ -33,3 +33,17 @@ export function walkElements(tree: HastRoot | Element, visitor: Visitor<Element,
     (node as HastContent).type === 'element' ? (visitor as Visitor<unknown, AnyParent>)(node, index, parent) : undefined,
   );
 }
+
+/**
+ * Whether any node below `tree` (mdast or hast) passes `test`, stopping at the first: for a plugin to skip a
+ * tree with nothing for it, where the library it runs would walk every node to find out.
+ */
+export function someNode(tree: AnyParent, test: (node: { type: string; tagName?: string }) => boolean): boolean {
+  const stack = [...tree.children] as Partial<AnyParent & { type: string }>[];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (test(node as { type: string })) return true;
+    if (Array.isArray(node.children)) stack.push(...(node.children as typeof stack));
+  }
+  return false;
+}
