@@ -43,6 +43,18 @@ describe('callouts (GitHub alerts)', () => {
     expect([...doc.querySelectorAll('[role="note"]')].map((n) => n.getAttribute('aria-labelledby'))).toEqual(['encadre-2', 'encadre-3']);
   });
 
+  it('finds callouts below the top level, in a list item or a quotation; one in a callout stays a quotation, as on GitHub', async () => {
+    const doc = await render(
+      '- Un point :\n\n  > [!TIP]\n  > Dans la liste.\n\n> Une citation :\n>\n> > [!NOTE]\n> > Dans la citation.\n\n> [!WARNING]\n> Dehors.\n>\n> > [!CAUTION]\n> > Dedans.\n',
+    );
+    const notes = [...doc.querySelectorAll('[role="note"]')];
+    expect(notes.map((note) => note.className)).toEqual(['callout callout-tip', 'callout callout-note', 'callout callout-warning']);
+    expect(notes[0].parentElement?.tagName).toBe('LI');
+    expect(notes[1].parentElement?.tagName).toBe('BLOCKQUOTE');
+    expect(notes[2].querySelector('blockquote')?.textContent).toContain('Dedans.');
+    expect(notes.map((note) => doc.getElementById(note.getAttribute('aria-labelledby')!)?.parentElement)).toEqual(notes);
+  });
+
   it('names the callouts of a processor set up before another one (Astro makes one for .md, one for .mdx)', async () => {
     const first = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });
     const second = await createMarkdownProcessor({ ...markdownOptions, syntaxHighlight: false });

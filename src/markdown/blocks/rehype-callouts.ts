@@ -1,7 +1,7 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { rehypeGithubAlerts, type IAlert } from 'rehype-github-alerts';
 import { CALLOUT_TITLES } from './callouts.ts';
-import { walkElements } from '../shared/walk.ts';
+import { SKIP, walkElements } from '../shared/walk.ts';
 
 const ID_PREFIX = 'encadre-';
 
@@ -27,7 +27,9 @@ let built = 0;
 /**
  * Rehype plugin: GitHub's alerts (`> [!TIP]`) become callouts, through rehype-github-alerts given
  * our titles and markup; then each callout's title gets an id for aria-labelledby, one that no
- * heading or note of the page already has. A page without callouts is not walked again.
+ * heading or note of the page already has. rehype-github-alerts is given each outermost blockquote on its own
+ * (it walks every element of what it is given, and only blockquotes can be alerts); a page without callouts is
+ * not walked again.
  */
 export function rehypeCallouts() {
   const alerts = rehypeGithubAlerts({
@@ -36,7 +38,13 @@ export function rehypeCallouts() {
   });
   return (tree: Root) => {
     built = 0;
-    alerts(tree);
+    walkElements(tree, (node, index, parent) => {
+      if (node.tagName !== 'blockquote') return;
+      const alone: Root = { type: 'root', children: [node] };
+      alerts(alone);
+      parent.children[index] = alone.children[0] as Element;
+      return SKIP;
+    });
     if (!built) return;
     const taken = new Set<string>();
     const callouts: Element[] = [];
