@@ -1,7 +1,8 @@
 /**
- * How markdown becomes HTML: the plugin list astro.config.ts gives Astro's unified() processor, for
- * `.md` and `.mdx` alike. One file per plugin in the folders beside this one (by what the reader
- * gets: typography/, footnotes/, blocks/, links/), plus the options of the plugins we take from npm. The content checks run here too (src/checks), on the tree the render parses anyway.
+ * How markdown becomes HTML: the plugin list of the site's markdown processor (processor.ts, Astro's
+ * unified()), for `.md` and `.mdx` alike. One file per plugin in the folders beside this one (by what the
+ * reader gets: parse/, typography/, footnotes/, blocks/, links/), plus the options of the plugins we take
+ * from npm. The content checks run here too (src/checks), on the tree the render parses anyway.
  * Nothing in this folder reads the disk or knows about pages.
  */
 import rehypeExternalLinks from 'rehype-external-links';
