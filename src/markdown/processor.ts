@@ -1,17 +1,19 @@
 /**
  * The markdown processor Astro and the build's markdown workers render with: Astro's unified() with the
- * site's pipeline (pipeline.ts), whose renderer is Astro's own (createMarkdownProcessor in
- * @astrojs/markdown-remark) but for one step: rehype-raw, which Astro runs on every file, runs only on the
- * files with HTML written in them (parse/rehype-raw-where-written.ts). The other steps are Astro's, in its
- * order; a configuration that asks Astro's renderer for more (syntax highlighting, its GFM or smartypants,
- * its benchmark mode) gets Astro's renderer. tests/unit/markdown-processor.test.ts holds the two to the
- * same HTML on every content file and fixture.
+ * site's pipeline (pipeline.ts), whose renderer takes the steps of Astro's own (createMarkdownProcessor in
+ * @astrojs/markdown-remark), in its order, with two of them run only where they have something to do:
+ * rehype-raw, which passes the whole page through an HTML parser, on files with HTML written in them
+ * (parse/rehype-raw-where-written.ts), and the image step, which walks the whole tree twice, on files with an
+ * image. A configuration that asks Astro's renderer for more (syntax highlighting, its GFM or smartypants, its
+ * benchmark mode) gets Astro's renderer. tests/unit/markdown-processor.test.ts holds the two to the same HTML
+ * on every content file and fixture.
  */
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { rehypeHeadingIds, remarkCollectImages, unified as astroUnified } from '@astrojs/markdown-remark';
 import type { Root } from 'hast';
+import type { Root as MarkdownRoot } from 'mdast';
 import rehypeStringify from 'rehype-stringify';
 import remarkParse from 'remark-parse';
 import remarkRehype from 'remark-rehype';
@@ -19,6 +21,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeRawWhereWritten } from './parse/rehype-raw-where-written.ts';
 import { markdownOptions } from './pipeline.ts';
+import { someNode } from './shared/walk.ts';
 
 type Processor = ReturnType<typeof astroUnified>;
 type Shared = Parameters<Processor['createRenderer']>[0];
@@ -43,11 +46,18 @@ export function markdownProcessor(options: Parameters<typeof astroUnified>[0] = 
   return processor;
 }
 
+/** Astro's image step; a file without images gets from it lists of none, which the renderer gives when it does not run. */
+function remarkCollectImagesWhereAny(options: Shared['image']) {
+  const collect = remarkCollectImages(options);
+  return (tree: MarkdownRoot, file: VFile) =>
+    someNode(tree, (node) => node.type === 'image' || node.type === 'imageReference') ? collect(tree, file) : undefined;
+}
+
 function renderer(shared: Shared, options: Processor['options']): Renderer {
   const parser = unified()
     .use(remarkParse)
     .use(options.remarkPlugins as PluggableList)
-    .use(remarkCollectImages, shared.image)
+    .use(remarkCollectImagesWhereAny, shared.image)
     .use(remarkRehype, { allowDangerousHtml: true, passThrough: [], ...options.remarkRehype })
     .use(options.rehypePlugins as PluggableList)
     .use(rehypeImages)

@@ -46,6 +46,15 @@ describe('markdownProcessor', () => {
     }
   });
 
+  it('hands the images of a page to Astro as Astro’s renderer does, written inline or by reference', async () => {
+    const [astro, site] = await Promise.all([astroRenderer(), siteRenderer()]);
+    const fileURL = pathToFileURL(path.resolve('content/secteurs/sante.md'));
+    const markdown = '![Étapes](./etapes.png) et ![Schéma][schema]\n\n[schema]: ./schema.png';
+    const [expected, rendered] = await Promise.all([astro.render(markdown, { fileURL }), site.render(markdown, { fileURL })]);
+    expect(rendered.metadata.localImagePaths).toEqual(['./etapes.png', './schema.png']);
+    expect(rendered).toEqual(expected);
+  });
+
   it('skips rehype-raw on a page without HTML written in it', async () => {
     const [astro, site] = await Promise.all([astroRenderer(), siteRenderer()]);
     expect((await astro.render(NOTE)).code).toContain('<section data-footnotes="" class="footnotes">');

@@ -38,7 +38,7 @@ export function walkElements(tree: HastRoot | Element, visitor: Visitor<Element,
  * Whether any node below `tree` (mdast or hast) passes `test`, stopping at the first: for a plugin to skip a
  * tree with nothing for it, where the library it runs would walk every node to find out.
  */
-export function someNode(tree: AnyParent, test: (node: { type: string; tagName?: string }) => boolean): boolean {
+export function someNode(tree: MdastRoot | MdastParents | HastRoot | Element, test: (node: { type: string; tagName?: string }) => boolean): boolean {
   const stack = [...tree.children] as Partial<AnyParent & { type: string }>[];
   while (stack.length) {
     const node = stack.pop()!;
