@@ -24,6 +24,8 @@ const SPACE = /[ \t\n\r\u00a0\u202f\u2009\u2007]/;
 const WORDISH = /[\p{L}\p{N}\p{M}»›)\]’”…%°]/u;
 const CLOSING_AFTER_PUNCT = /[»›)\]…,.'"’”]/;
 const URL_IN_TEXT = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S+/gi;
+/** The signs computeEdits acts on: a text without any is left as it is. */
+const SIGNS = /[;:!?«»‹›]/;
 
 /** One change to the concatenated text: replace [start, end) by `text`. An insertion (start = end) belongs to the character at `owner`. */
 interface Edit {
@@ -104,6 +106,7 @@ function applyEdits(s: string, edits: Edit[]): string {
 
 /** French typography for one plain string (UI strings, `<title>`, meta description). Idempotent. */
 export function frenchTypography(text: string): string {
+  if (!SIGNS.test(text)) return text;
   const urls = urlRanges(text);
   return applyEdits(
     text,
@@ -168,6 +171,8 @@ const looksLikeUrl = (s: string) => /^\s*(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:
 function flush(run: Segment[]) {
   if (run.length === 0) return;
   const s = run.map((seg) => seg.value).join('');
+  // Most runs hold none of the signs the rules act on: nothing to map to its nodes.
+  if (!SIGNS.test(s)) return;
   const owners: number[] = [];
   const starts: number[] = [];
   let offset = 0;
