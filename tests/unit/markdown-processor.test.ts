@@ -7,15 +7,9 @@ import { contentFiles } from '../../src/checks/files/content-files.ts';
 import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { markdownProcessor } from '../../src/markdown/processor.ts';
 import { markdownOptions } from '../../src/markdown/pipeline.ts';
+import { RENDERER_OPTIONS } from '../renderer-options.ts';
 
-// What Astro gives a renderer (src/build/parallel-markdown.ts passes the same to the workers).
-const shared = {
-  image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
-  syntaxHighlight: false as const,
-  shikiConfig: {},
-  gfm: false,
-  smartypants: false,
-};
+const shared = RENDERER_OPTIONS;
 type Shared = Parameters<ReturnType<typeof unified>['createRenderer']>[0];
 
 const astroRenderer = (options: Shared = shared) => unified(markdownOptions).createRenderer(options);

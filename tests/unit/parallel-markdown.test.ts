@@ -8,17 +8,12 @@ import { markdownWorkers, withParallelMarkdown } from '../../src/build/parallel-
 import { parseFile } from '../../src/checks/files/frontmatter.ts';
 import { markdownProcessor } from '../../src/markdown/processor.ts';
 import { syntheticSector } from '../../scripts/bench-content.ts';
+import { RENDERER_OPTIONS } from '../renderer-options.ts';
 
 // The workers must render every file exactly as Astro's own markdown entry type would, in process, with the
 // processor astro.config.ts gives it.
 import { projectRoot } from '../build/build-site.ts';
-const shared = {
-  image: { service: { entrypoint: 'astro/assets/services/sharp', config: {} }, domains: [], remotePatterns: [] },
-  syntaxHighlight: false as const,
-  shikiConfig: {},
-  gfm: false,
-  smartypants: false,
-};
+const shared = RENDERER_OPTIONS;
 const config = { markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: false, smartypants: false }, image: shared.image };
 type Render = (entry: { body: string; data: Record<string, unknown>; filePath: string }) => Promise<{ html: string; metadata: Record<string, unknown> }>;
 
