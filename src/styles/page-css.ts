@@ -20,15 +20,27 @@ export function pageNames(html: string): Set<string> {
   const names = new Set(ALWAYS);
   for (const [, tag, attributes] of markup.matchAll(/<([a-zA-Z][\w-]*)([^>]*)>/g)) {
     names.add(`tag:${tag.toLowerCase()}`);
-    for (const [, attribute, raw = ''] of attributes.matchAll(/([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
-      const name = attribute.toLowerCase();
-      names.add(`attr:${name}`);
-      const value = raw.replace(/^["']|["']$/g, '');
-      if (name === 'class') for (const c of value.split(/\s+/)) if (c) names.add(`class:${c}`);
-      if (name === 'id') names.add(`id:${value}`);
-    }
+    if (attributes) for (const name of attributeNames(attributes)) names.add(name);
   }
   return names;
+}
+
+/** The names one tag's attributes hold, kept by their text: a page repeats the same attributes on many tags. */
+const namesOfAttributes = new Map<string, string[]>();
+
+function attributeNames(attributes: string): string[] {
+  let found = namesOfAttributes.get(attributes);
+  if (found) return found;
+  found = [];
+  for (const [, attribute, raw = ''] of attributes.matchAll(/([^\s"'=/>]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?/g)) {
+    const name = attribute.toLowerCase();
+    found.push(`attr:${name}`);
+    const value = raw.replace(/^["']|["']$/g, '');
+    if (name === 'class') for (const c of value.split(/\s+/)) if (c) found.push(`class:${c}`);
+    if (name === 'id') found.push(`id:${value}`);
+  }
+  if (namesOfAttributes.size < 10_000) namesOfAttributes.set(attributes, found);
+  return found;
 }
 
 /** The name a selector part needs the page to hold, if it is one canMatch judges. */

@@ -9,6 +9,15 @@ describe('pageNames', () => {
     for (const name of ['tag:a', 'class:nav-link', 'class:x', 'id:q', 'attr:data-footnote-ref', 'attr:href']) expect(names).toContain(name);
     expect(names).not.toContain('class:ghost');
   });
+
+  it('gives each page its own names, whatever attributes another page shared with it', () => {
+    const first = pageNames(page('<p class="note" id="a">x</p><span class="note">y</span>'));
+    const second = pageNames(page('<div class="note">z</div>'));
+    expect(first).toContain('id:a');
+    expect([...second].filter((name) => !/^tag:(html|head|style|body|\*)$/.test(name)).sort()).toEqual(
+      ['attr:class', 'class:note', 'class:pagefind-ui', 'class:sr-only', 'tag:div'].sort(),
+    );
+  });
 });
 
 describe('cssForPage', () => {
