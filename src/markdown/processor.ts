@@ -21,7 +21,7 @@ import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
 import { rehypeRawWhereWritten } from './parse/rehype-raw-where-written.ts';
 import { markdownOptions } from './pipeline.ts';
-import { someNode } from './shared/walk.ts';
+import { treeNodes } from './shared/tree-nodes.ts';
 
 type Processor = ReturnType<typeof astroUnified>;
 type Shared = Parameters<Processor['createRenderer']>[0];
@@ -46,11 +46,16 @@ export function markdownProcessor(options: Parameters<typeof astroUnified>[0] = 
   return processor;
 }
 
-/** Astro's image step; a file without images gets from it lists of none, which the renderer gives when it does not run. */
+/**
+ * Astro's image step, on files with an image: found in the index of the tree's nodes that the pipeline's plugins and
+ * checks have already made. A file without one gets from the step lists of none, which the renderer gives when it does not run.
+ */
 function remarkCollectImagesWhereAny(options: Shared['image']) {
   const collect = remarkCollectImages(options);
-  return (tree: MarkdownRoot, file: VFile) =>
-    someNode(tree, (node) => node.type === 'image' || node.type === 'imageReference') ? collect(tree, file) : undefined;
+  return (tree: MarkdownRoot, file: VFile) => {
+    const nodes = treeNodes(tree);
+    return nodes.of('image').length || nodes.of('imageReference').length ? collect(tree, file) : undefined;
+  };
 }
 
 function renderer(shared: Shared, options: Processor['options']): Renderer {

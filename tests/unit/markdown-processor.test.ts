@@ -57,10 +57,14 @@ describe('markdownProcessor', () => {
 
   it('reads the HTML an editor wrote as Astro does, byte for byte', async () => {
     const [astro, site] = await Promise.all([astroRenderer(), siteRenderer()]);
-    for (const markdown of [`Raccourci <kbd>Ctrl</kbd> + <kbd>C</kbd>. ${NOTE}`, '<details>\n<summary>Un exemple</summary>\n\nTexte.\n\n</details>']) {
+    const samples = [
+      [`Raccourci <kbd>Ctrl</kbd> + <kbd>C</kbd>. ${NOTE}`, '<kbd>Ctrl</kbd>'],
+      ['<details>\n<summary>Un exemple</summary>\n\nTexte.\n\n</details>', '<summary>Un exemple</summary>'],
+    ];
+    for (const [markdown, written] of samples) {
       const rendered = (await site.render(markdown)).code;
       expect(rendered).toBe((await astro.render(markdown)).code);
-      expect(rendered).toMatch(/<kbd>Ctrl<\/kbd>|<summary>Un exemple<\/summary>/);
+      expect(rendered).toContain(written);
     }
     const allowed = 'tests/fixtures/allowed-content/secteurs/regles.md';
     expect((await renderFile(site, allowed)).code).toBe((await renderFile(astro, allowed)).code);

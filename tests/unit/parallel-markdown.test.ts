@@ -14,7 +14,9 @@ import { RENDERER_OPTIONS } from '../renderer-options.ts';
 // processor astro.config.ts gives it.
 import { projectRoot } from '../build/build-site.ts';
 const shared = RENDERER_OPTIONS;
-const config = { markdown: { syntaxHighlight: false, shikiConfig: {}, gfm: false, smartypants: false }, image: shared.image };
+// Astro's configuration the loader reads them from.
+const { image, ...markdown } = shared;
+const config = { markdown, image };
 type Render = (entry: { body: string; data: Record<string, unknown>; filePath: string }) => Promise<{ html: string; metadata: Record<string, unknown> }>;
 
 // Synthetic sectors too, written where the pipeline can read them (the checks read the file on disk).

@@ -1,7 +1,8 @@
 import type { Definition, LinkReference, Nodes, Root } from 'mdast';
 
 /**
- * One walk of a file's markdown tree for all who read it whole (the check rules, the cited sources): the
+ * One walk of a file's markdown tree for all who read it whole (the check rules, the cited sources, whether Astro's
+ * image step has anything to do): the
  * nodes of each type in document order, and which of them lie in a footnote. Each rule walking the tree
  * itself made the walks most of the checks' cost (README, « Passage à l’échelle »).
  */

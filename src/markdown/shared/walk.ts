@@ -4,7 +4,10 @@ import type { Parents as MdastParents, Root as MdastRoot, RootContent as MdastCo
 /** Returned by a visitor: the walk does not go into this node's children. */
 export const SKIP = 'skip';
 
-type Visitor<Node, Parent> = (node: Node, index: number, parent: Parent) => typeof SKIP | void;
+/** Returned by a visitor (someNode's): the walk ends here. */
+const STOP = 'stop';
+
+type Visitor<Node, Parent> = (node: Node, index: number, parent: Parent) => typeof SKIP | typeof STOP | void;
 type AnyParent = { children: unknown[] };
 
 /**
@@ -13,13 +16,17 @@ type AnyParent = { children: unknown[] };
  * its walks a large part of each page's render (README, « Passage à l’échelle »); the plugins need neither.
  * A visitor may replace `parent.children[index]` (the walk then skips into the node it was given, not the
  * replacement, as unist-util-visit does) or append after it; it must not remove or insert before it.
+ * Returns whether a visitor ended the walk (STOP).
  */
-function walkChildren(parent: AnyParent, visitor: Visitor<unknown, AnyParent>): void {
+function walkChildren(parent: AnyParent, visitor: Visitor<unknown, AnyParent>): boolean {
   const { children } = parent;
   for (let index = 0; index < children.length; index++) {
     const node = children[index] as Partial<AnyParent>;
-    if (visitor(node, index, parent) !== SKIP && Array.isArray(node.children)) walkChildren(node as AnyParent, visitor);
+    const said = visitor(node, index, parent);
+    if (said === STOP) return true;
+    if (said !== SKIP && Array.isArray(node.children) && walkChildren(node as AnyParent, visitor)) return true;
   }
+  return false;
 }
 
 /** Every node of a markdown tree (mdast) below `tree`. */
@@ -35,15 +42,9 @@ export function walkElements(tree: HastRoot | Element, visitor: Visitor<Element,
 }
 
 /**
- * Whether any node below `tree` (mdast or hast) passes `test`, stopping at the first: for a plugin to skip a
- * tree with nothing for it, where the library it runs would walk every node to find out.
+ * Whether any node below an HTML tree passes `test`, looking no further than the first that does: for a plugin to
+ * skip a tree with nothing for it, where the library it runs would go through every node.
  */
-export function someNode(tree: MdastRoot | MdastParents | HastRoot | Element, test: (node: { type: string; tagName?: string }) => boolean): boolean {
-  const stack = [...tree.children] as Partial<AnyParent & { type: string }>[];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (test(node as { type: string })) return true;
-    if (Array.isArray(node.children)) stack.push(...(node.children as typeof stack));
-  }
-  return false;
+export function someNode(tree: HastRoot, test: (node: HastContent) => boolean): boolean {
+  return walkChildren(tree, (node) => (test(node as HastContent) ? STOP : undefined));
 }

@@ -24,7 +24,7 @@ const SPACE = /[ \t\n\r\u00a0\u202f\u2009\u2007]/;
 const WORDISH = /[\p{L}\p{N}\p{M}»›)\]’”…%°]/u;
 const CLOSING_AFTER_PUNCT = /[»›)\]…,.'"’”]/;
 const URL_IN_TEXT = /\b(?:[a-z][a-z0-9+.-]*:\/\/|www\.|mailto:)\S+/gi;
-/** The signs computeEdits acts on: a text without any is left as it is. */
+/** The signs computeEdits' loop acts on, and only they (a rule for another sign goes in both): a text without any is left as it is. */
 const SIGNS = /[;:!?«»‹›]/;
 
 /** One change to the concatenated text: replace [start, end) by `text`. An insertion (start = end) belongs to the character at `owner`. */
