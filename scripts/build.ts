@@ -1,18 +1,13 @@
-// node scripts/build.ts [astro build options] — `astro build`, its heap sized for memory on large
-// sites (src/build/build-memory.ts), and the search index left for later: `npm run build` runs
-// scripts/search-index.ts once Astro has exited, so that the build's peak memory is the larger of the
-// two rather than their sum. This process becomes Astro's (execve) rather than waiting beside it:
-// one Node process less during the build.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
+// npm run build [-- --force | --verbose | --silent] — `astro build` (scripts/astro-build.ts), its heap sized for
+// memory on large sites (src/build/build-memory.ts), then the search index (scripts/search-index.ts). Each step
+// takes the place of the one before (src/build/next-process.ts): the build's peak memory is the largest step's.
+// The options go to Astro: this is the script's only command, so npm appends them here.
 import path from 'node:path';
 import { countSectors, heapOptions, withNodeOptions } from '../src/build/build-memory.ts';
+import { continueIn } from '../src/build/next-process.ts';
 import { contentDir } from '../src/settings.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-// The package's bin (its exports map does not expose the file itself).
-const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
-const args = [astroBin, 'build', ...process.argv.slice(2)];
 const env = {
   ...process.env,
   NODE_OPTIONS: withNodeOptions(process.env.NODE_OPTIONS, heapOptions(countSectors(contentDir(process.env, root)))),
@@ -21,10 +16,4 @@ const env = {
 };
 
 process.chdir(root);
-if (typeof process.execve === 'function') {
-  process.execve(process.execPath, [process.execPath, ...args], env);
-} else {
-  // Windows has no execve: wait for Astro instead.
-  const astro = spawnSync(process.execPath, args, { stdio: 'inherit', env });
-  process.exit(astro.status ?? 1);
-}
+continueIn(path.join(root, 'scripts/astro-build.ts'), process.argv.slice(2), env);
