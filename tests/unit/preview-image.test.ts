@@ -27,10 +27,10 @@ describe('preview images', () => {
     expect(readdirSync(cache)).toHaveLength(2);
   });
 
-  it('writes a build’s image by copying the cached one, without drawing it again', async () => {
+  it('writes a build’s image from the cached one, without drawing it again', async () => {
     const folder = mkdtempSync(path.join(tmpdir(), 'pe-preview-copy-'));
     onTestFinished(() => rmSync(folder, { recursive: true, force: true }));
-    // Bytes no drawing gives: the output holds them only if they were copied.
+    // Bytes no drawing gives: the output holds them only if it is the cached file.
     writeFileSync(path.join(folder, `${previewKey(text)}.png`), 'copié du cache');
     await writePreview(text, path.join(folder, 'sortie.png'), folder);
     expect(readFileSync(path.join(folder, 'sortie.png'), 'utf8')).toBe('copié du cache');

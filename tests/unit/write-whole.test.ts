@@ -1,12 +1,12 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { writeWholeFile, writeWholeFileSync } from '../../src/utils/files/write-whole.ts';
+import { linkWhole, writeWholeFile, writeWholeFileSync } from '../../src/utils/files/write-whole.ts';
 
-/** A folder for this test only. */
-function temporaryFolder(): string {
-  const dir = mkdtempSync(path.join(tmpdir(), 'pe-write-'));
+/** A folder for this test only (in `parent`, the system's temporary folder by default). */
+function temporaryFolder(parent = tmpdir()): string {
+  const dir = mkdtempSync(path.join(parent, 'pe-write-'));
   onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
   return dir;
 }
@@ -36,5 +36,46 @@ describe('writeWholeFile', () => {
     const dir = temporaryFolder();
     expect(() => writeWholeFileSync(path.join(dir, 'absent', 'x.md'), 'x')).toThrow(/ENOENT/);
     expect(readdirSync(dir)).toEqual([]);
+  });
+});
+
+describe('linkWhole', () => {
+  it('makes the destination the source file itself: no bytes copied', async () => {
+    const dir = temporaryFolder();
+    const source = path.join(dir, 'cache.png');
+    writeFileSync(source, 'image en cache');
+    await linkWhole(source, path.join(dir, 'sortie.png'));
+    expect(statSync(path.join(dir, 'sortie.png')).ino).toBe(statSync(source).ino);
+    expect(readFileSync(path.join(dir, 'sortie.png'), 'utf8')).toBe('image en cache');
+  });
+
+  it('replaces an existing destination without writing into the file it shared', async () => {
+    const dir = temporaryFolder();
+    const [old, fresh, destination] = ['ancienne.png', 'nouvelle.png', 'sortie.png'].map((name) => path.join(dir, name));
+    writeFileSync(old, 'ancienne image');
+    writeFileSync(fresh, 'nouvelle image');
+    // A previous build linked the destination to another cache entry.
+    await linkWhole(old, destination);
+    await linkWhole(fresh, destination);
+    expect(readFileSync(destination, 'utf8')).toBe('nouvelle image');
+    expect(readFileSync(old, 'utf8')).toBe('ancienne image');
+    expect(readdirSync(dir).sort()).toEqual(['ancienne.png', 'nouvelle.png', 'sortie.png']);
+  });
+
+  it('fails as link does when the source is missing, leaving nothing behind', async () => {
+    const dir = temporaryFolder();
+    await expect(linkWhole(path.join(dir, 'absente.png'), path.join(dir, 'sortie.png'))).rejects.toThrow(/ENOENT/);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  // Linux's shared memory is another file system than the temporary folder, where no link can cross.
+  const otherDisk = existsSync('/dev/shm') && statSync('/dev/shm').dev !== statSync(tmpdir()).dev;
+  it.runIf(otherDisk)('copies across file systems, where no link can be made', async () => {
+    const source = path.join(temporaryFolder('/dev/shm'), 'cache.png');
+    writeFileSync(source, 'image en cache');
+    const dir = temporaryFolder();
+    await linkWhole(source, path.join(dir, 'sortie.png'));
+    expect(readFileSync(path.join(dir, 'sortie.png'), 'utf8')).toBe('image en cache');
+    expect(readdirSync(dir)).toEqual(['sortie.png']);
   });
 });

@@ -1,5 +1,5 @@
 import { writeFileSync, renameSync } from 'node:fs';
-import { rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, rename, writeFile } from 'node:fs/promises';
 
 /**
  * A temporary file beside the target, renamed over it: whoever reads the target (the dev server that
@@ -23,3 +23,29 @@ export async function writeWholeFile(file: string, data: string | Uint8Array): P
   await writeFile(temporary, data);
   await rename(temporary, file);
 }
+
+/**
+ * `destination` made the same file as `source` (a cache entry) by a hard link: no bytes copied and, on a disk slow to
+ * create files, no new inode. Neither is ever written in place afterwards: an existing `destination` is replaced by a
+ * link renamed over it, so the cache entry it shared stays as it was. Where links cannot be made (another disk, a file
+ * system without them), a copy.
+ */
+export async function linkWhole(source: string, destination: string): Promise<void> {
+  try {
+    return await link(source, destination);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code !== 'EEXIST' && !LINK_REFUSED.has(code ?? '')) throw error;
+  }
+  const temporary = temporaryBeside(destination);
+  try {
+    await link(source, temporary);
+  } catch (error) {
+    if (!LINK_REFUSED.has((error as NodeJS.ErrnoException).code ?? '')) throw error;
+    await copyFile(source, temporary);
+  }
+  await rename(temporary, destination);
+}
+
+/** What link() answers where the file system cannot link these two paths. */
+const LINK_REFUSED = new Set(['EXDEV', 'EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'EMLINK', 'ENOSYS']);

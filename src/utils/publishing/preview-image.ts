@@ -6,14 +6,14 @@
  */
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
-import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { Renderer, type MeasuredNode, type Node } from '@takumi-rs/core';
 import { cacheDir } from '../../settings.ts';
 import { SITE_NAME } from '../site.ts';
 import { frenchTypography } from '../text/french-typography.ts';
-import { writeWholeFile } from '../files/write-whole.ts';
+import { linkWhole, writeWholeFile } from '../files/write-whole.ts';
 
 export const PREVIEW_WIDTH = 1200;
 export const PREVIEW_HEIGHT = 630;
@@ -182,16 +182,17 @@ export async function cachedPreview(text: PreviewText, folder = cacheFolder()): 
 }
 
 /**
- * Writes the PNG at `destination`, in a folder that exists (a build's output): copied from the cache
- * (one copy in the kernel), or drawn, stored there and written.
+ * Puts the PNG at `destination`, in a folder that exists (a build's output): the cached file, linked there
+ * (linkWhole), drawn into the cache first when missing.
  */
 export async function writePreview(text: PreviewText, destination: string, folder = cacheFolder()): Promise<void> {
   const file = cachedFile(text, folder);
   try {
-    await copyFile(file, destination);
+    await linkWhole(file, destination);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    await writeFile(destination, await drawIntoCache(text, file, folder));
+    await drawIntoCache(text, file, folder);
+    await linkWhole(file, destination);
   }
 }
 
