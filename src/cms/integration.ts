@@ -21,12 +21,13 @@ export function cms(): AstroIntegration {
       'astro:config:done': ({ config }) => {
         base = config.base;
       },
-      'astro:server:setup': async ({ server, logger }) => {
-        const api = await localBackend(contentDir(), logger);
+      'astro:server:setup': ({ server, logger }) => {
+        // decap-server and its Express are loaded by the editor's first call, not before the dev server may start.
+        let api: ReturnType<typeof localBackend> | undefined;
         // decap-server answers at /api/v1 of its own app.
         server.middlewares.use(withBase(adminPaths.localBackend, base), (req, res, next) => {
           req.url = '/api/v1/';
-          api(req, res, next);
+          (api ??= localBackend(contentDir(), logger)).then((handle) => handle(req, res, next), next);
         });
         const dir = decapDir();
         const files = new Set(decapFiles(dir));
