@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { editedSector, writeSyntheticContent } from './bench-content.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
-const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
+/** The `astro` command's file (the package's exports map does not expose it). */
+export const astroBin = path.join(path.dirname(createRequire(import.meta.url).resolve('astro/package.json')), 'bin/astro.mjs');
 
 export interface DevTimings {
   /** From `astro dev` started to the first sector page received. */

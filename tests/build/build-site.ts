@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { appendFileSync, cpSync, mkdtempSync, rmSync } from 'node:fs';
+import { appendFileSync, cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { commitAll, git } from '../git.ts';
@@ -34,10 +34,22 @@ export function buildEnvironment(outDir: string, cacheDir: string, env: Record<s
 /** `npm run build` itself (astro build, then the search index: scripts/build.ts), without npm's processes. */
 export const BUILD_COMMAND = ['--run', 'build'];
 
-/** Builds the site into `outDir` with the given cache folder (kept between builds: incremental rebuilds). */
-export function buildInto(outDir: string, cacheDir: string, env: Record<string, string> = {}): BuildResult {
-  const result = spawnSync(process.execPath, BUILD_COMMAND, { cwd: projectRoot, encoding: 'utf8', env: buildEnvironment(outDir, cacheDir, env) });
+/**
+ * Builds the site into `outDir` with the given cache folder (kept between builds: incremental rebuilds);
+ * `options` as a writer types them after `npm run build --`.
+ */
+export function buildInto(outDir: string, cacheDir: string, env: Record<string, string> = {}, options: string[] = []): BuildResult {
+  const command = options.length ? [...BUILD_COMMAND, '--', ...options] : BUILD_COMMAND;
+  const result = spawnSync(process.execPath, command, { cwd: projectRoot, encoding: 'utf8', env: buildEnvironment(outDir, cacheDir, env) });
   return { status: result.status, output: `${result.stdout}\n${result.stderr}`, outDir };
+}
+
+/** Every file of a folder (a built site), relative with "/", sorted. */
+export function builtFiles(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
+    .sort();
 }
 
 /** A content folder made of the real content plus the files of a fixture folder (fixture files win). */

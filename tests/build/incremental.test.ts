@@ -3,18 +3,10 @@ import path from 'node:path';
 import { stripVTControlCharacters } from 'node:util';
 import { describe, expect, inject, it } from 'vitest';
 import { sourceDigest } from '../../src/build/source-digest.ts';
-import { projectRoot } from './build-site.ts';
+import { builtFiles, projectRoot } from './build-site.ts';
 
 // tests/build/incremental-scenario.ts: one cache, six rebuilds after edits, each beside a clean build.
 const { cacheDir, steps } = inject('incremental');
-
-/** Every file of a folder, relative, sorted. */
-function files(dir: string): string[] {
-  return readdirSync(dir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => path.relative(dir, path.join(e.parentPath, e.name)).split(path.sep).join('/'))
-    .sort();
-}
 
 const page = (id: string) => `/secteurs/${id}/index.html`;
 const preview = (id: string) => `/og/secteurs/${id}.png`;
@@ -35,8 +27,8 @@ describe('incremental rebuild', () => {
 
   describe.for(steps)('$name', (step) => {
     it('gives the same files as a clean build of the same content, byte for byte', () => {
-      const list = files(step.incremental);
-      expect(list).toEqual(files(step.clean));
+      const list = builtFiles(step.incremental);
+      expect(list).toEqual(builtFiles(step.clean));
       expect(list.filter((f) => f.endsWith('.html')).length).toBeGreaterThan(12);
       const different = list.filter((f) => !readFileSync(path.join(step.incremental, f)).equals(readFileSync(path.join(step.clean, f))));
       expect(different).toEqual([]);
@@ -54,7 +46,7 @@ describe('incremental rebuild', () => {
     it('draws again the previews whose text changed only, and writes every preview from its own cache, not Astro’s', () => {
       const ids = sectorIds(step.incremental);
       expect(step.drawnPreviews).toEqual(step.renderedPreviews.map(preview).sort());
-      expect(files(step.incremental)).toEqual(expect.arrayContaining(['og/accueil.png', ...ids.map((id) => preview(id).slice(1))]));
+      expect(builtFiles(step.incremental)).toEqual(expect.arrayContaining(['og/accueil.png', ...ids.map((id) => preview(id).slice(1))]));
       expect(step.cached.filter((file) => file.startsWith('/og/'))).toEqual([]);
       // Nor as Astro's routes (each one costs Astro's page machinery): its log lists every route it generates
       // (in colour where the terminal or CI asks for it).
@@ -66,7 +58,7 @@ describe('incremental rebuild', () => {
     it('renders every time the pages that list all sectors: no copy of them is kept to be reused', () => {
       for (const file of ALWAYS_RENDERED) {
         expect(step.cached, file).not.toContain(file);
-        expect(files(step.incremental), file).toContain(file.slice(1));
+        expect(builtFiles(step.incremental), file).toContain(file.slice(1));
       }
     });
 
@@ -75,7 +67,7 @@ describe('incremental rebuild', () => {
       for (const id of step.removedSectors) {
         expect(ids).not.toContain(id);
         expect(step.cached).not.toContain(page(id));
-        expect(files(step.incremental)).not.toContain(preview(id).slice(1));
+        expect(builtFiles(step.incremental)).not.toContain(preview(id).slice(1));
         expect(step.incrementalLog).toMatch(/Pruned 1 stale file\(s\) from the incremental cache/);
       }
     });

@@ -26,17 +26,11 @@ export async function writeWholeFile(file: string, data: string | Uint8Array): P
 
 /**
  * `destination` made the same file as `source` (a cache entry) by a hard link: no bytes copied and, on a disk slow to
- * create files, no new inode. Neither is ever written in place afterwards: an existing `destination` is replaced by a
- * link renamed over it, so the cache entry it shared stays as it was. Where links cannot be made (another disk, a file
- * system without them), a copy.
+ * create files, no new inode. Like writeWholeFile, a temporary name renamed over `destination`: neither file is ever
+ * written in place, so the cache entry an older `destination` shared stays as it was. Where links cannot be made
+ * (another disk, a file system without them), a copy.
  */
 export async function linkWhole(source: string, destination: string): Promise<void> {
-  try {
-    return await link(source, destination);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code !== 'EEXIST' && !LINK_REFUSED.has(code ?? '')) throw error;
-  }
   const temporary = temporaryBeside(destination);
   try {
     await link(source, temporary);
