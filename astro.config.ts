@@ -77,7 +77,14 @@ export default defineConfig({
     plugins: [tailwindcss(), pruneCss(), contentStoreAtRuntime(path.join(cache, 'data-store.json'))],
     build: { assetsInlineLimit: (file: string) => (file.endsWith('.js') ? false : undefined) },
     // The browser's scripts named by their hash alone: the name is written in every page that loads one.
-    environments: { client: { build: { rolldownOptions: { output: { entryFileNames: '_astro/[hash].js' } } } } },
+    // Astro runs server code through Vite's module runner, which imports a module's imports one after the other,
+    // each transformed on demand. Vite transforms them ahead, all at once, only for the browser unless asked:
+    // `astro` loads the content configuration (build and dev), `ssr` renders the dev server's pages.
+    environments: {
+      client: { build: { rolldownOptions: { output: { entryFileNames: '_astro/[hash].js' } } } },
+      astro: { dev: { preTransformRequests: true } },
+      ssr: { dev: { preTransformRequests: true } },
+    },
   },
   // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
   // sector pages (src/build/cache-key.ts). Pages listing every sector are always rendered; preview images have their
