@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import type { Worker } from 'node:worker_threads';
 import type { AstroIntegration } from 'astro';
 import type { LoaderContext } from 'astro/loaders';
 import { contentDir } from '../settings.ts';
 import { SIZE_FOR_MEMORY_FROM, countSectors } from './build-memory.ts';
 import type { WorkerRequest } from './markdown-worker.ts';
+import { startWorker } from './worker-thread.ts';
 
 /**
  * A build renders every markdown file while it syncs the content, one after the other on the main
@@ -25,7 +26,7 @@ type RenderFunction = (entry: { body?: string; data: Record<string, unknown>; fi
 /** The loader's context (Astro passes its entry types, which its public type does not list). */
 type ContextWithEntryTypes = LoaderContext & { entryTypes: Map<string, { getRenderFunction?: (config: unknown) => Promise<RenderFunction> }> };
 
-const startWorkers = () => Array.from({ length: Math.max(1, os.availableParallelism()) }, () => new Worker(new URL('./markdown-worker.ts', import.meta.url)));
+const startWorkers = () => Array.from({ length: Math.max(1, os.availableParallelism()) }, () => startWorker(new URL('./markdown-worker.ts', import.meta.url)));
 
 // Workers started with the configuration wait here for the loader, which Astro loads in another module graph.
 const EARLY = Symbol.for('prompt-engineering-secteurs.markdown-workers');

@@ -1,5 +1,5 @@
-import { Worker } from 'node:worker_threads';
 import type { LoaderContext } from 'astro/loaders';
+import { startWorker } from '../../build/worker-thread.ts';
 import { formatReport, type Problem } from '../report/problems.ts';
 
 /**
@@ -8,7 +8,7 @@ import { formatReport, type Problem } from '../report/problems.ts';
  * of a content file, re-reading only what changed. Printed when it changes.
  */
 export function watchContentChecks(dir: string, context: Pick<LoaderContext, 'logger' | 'watcher'>): void {
-  const worker = new Worker(new URL('./dev-checks-worker.ts', import.meta.url), { workerData: { dir } });
+  const worker = startWorker(new URL('./dev-checks-worker.ts', import.meta.url), { workerData: { dir } });
   worker.unref();
   let last: string | undefined;
   worker.on('message', (problems: Problem[]) => {
