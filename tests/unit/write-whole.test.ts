@@ -62,6 +62,20 @@ describe('linkWhole', () => {
     expect(readdirSync(dir).sort()).toEqual(['ancienne.png', 'nouvelle.png', 'sortie.png']);
   });
 
+  it('linking again the file the destination already is leaves nothing beside it, and marks it as written now', async () => {
+    const dir = temporaryFolder();
+    const [source, destination] = ['cache.png', 'sortie.png'].map((name) => path.join(dir, name));
+    writeFileSync(source, 'image en cache');
+    await linkWhole(source, destination);
+    const before = statSync(destination, { bigint: true }).ctimeNs;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    // The next build of a kept output folder (src/build/kept-output.ts): rename() between two links of one file does nothing.
+    await linkWhole(source, destination);
+    expect(readdirSync(dir).sort()).toEqual(['cache.png', 'sortie.png']);
+    expect(statSync(destination).ino).toBe(statSync(source).ino);
+    expect(statSync(destination, { bigint: true }).ctimeNs).toBeGreaterThan(before);
+  });
+
   it('fails as link does when the source is missing, leaving nothing behind', async () => {
     const dir = temporaryFolder();
     await expect(linkWhole(path.join(dir, 'absente.png'), path.join(dir, 'sortie.png'))).rejects.toThrow(/ENOENT/);

@@ -1,5 +1,5 @@
 import { writeFileSync, renameSync } from 'node:fs';
-import { copyFile, link, rename, writeFile } from 'node:fs/promises';
+import { copyFile, link, rename, rm, writeFile } from 'node:fs/promises';
 
 /**
  * A temporary file beside the target, renamed over it: whoever reads the target (the dev server that
@@ -28,7 +28,8 @@ export async function writeWholeFile(file: string, data: string | Uint8Array): P
  * `destination` made the same file as `source` (a cache entry) by a hard link: no bytes copied and, on a disk slow to
  * create files, no new inode. Like writeWholeFile, a temporary name renamed over `destination`: neither file is ever
  * written in place, so the cache entry an older `destination` shared stays as it was. Where links cannot be made
- * (another disk, a file system without them), a copy.
+ * (another disk, a file system without them), a copy. Either way `destination` comes out with a fresh status change
+ * time, which tells a kept output folder's files this build wrote from those it left (src/build/kept-output.ts).
  */
 export async function linkWhole(source: string, destination: string): Promise<void> {
   const temporary = temporaryBeside(destination);
@@ -39,6 +40,9 @@ export async function linkWhole(source: string, destination: string): Promise<vo
     await copyFile(source, temporary);
   }
   await rename(temporary, destination);
+  // rename() does nothing between two links of one file: when `destination` already was `source`, the temporary
+  // name is still there. Removing it leaves `destination` as a file this build wrote (its status just changed).
+  await rm(temporary, { force: true });
 }
 
 /** What link() answers where the file system cannot link these two paths. */
