@@ -5,6 +5,7 @@ import sitemap from '@astrojs/sitemap';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { contentStoreAtRuntime } from './src/build/content-store-at-runtime.ts';
+import { keptOutput } from './src/build/kept-output.ts';
 import { markdownWorkers } from './src/build/parallel-markdown.ts';
 import { PAGES_IN_FLIGHT } from './src/build/pages-in-flight.ts';
 import { previewImages } from './src/build/preview-images.ts';
@@ -61,6 +62,8 @@ export default defineConfig({
   // cms: the editor at /admin/ and, in `astro dev`, its local backend (src/cms/).
   // The sitemap only when the public address is known (SITE_URL).
   // Each page's lastmod is the day the page shows (src/utils/publishing/sitemap.ts).
+  // keptOutput, last: a build keeps the previous one's output folder, then removes what it no longer makes
+  // (src/build/kept-output.ts).
   integrations: [
     markdownWorkers(),
     previewImages(),
@@ -68,6 +71,7 @@ export default defineConfig({
     devServerFlag(),
     cms(),
     ...(env.SITE_URL ? [sitemap(sitemapFromPages(outDir, new URL(base, env.SITE_URL).href))] : []),
+    keptOutput(),
   ],
   // Astro's content store is read from its file by the prerendered pages (src/build/content-store-at-runtime.ts).
   // Tailwind's CSS minus what no page needs (src/styles/prune-css.ts).

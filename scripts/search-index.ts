@@ -1,7 +1,7 @@
 // node scripts/search-index.ts — the search index of the site Astro built into OUT_DIR (default dist/).
 // `npm run build` runs it once `astro build` has exited (scripts/build.ts), so that Pagefind does not run
 // while Astro's heap is still alive: the build's peak memory is the larger of the two, not their sum.
-import { readFile } from 'node:fs/promises';
+import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
 
@@ -37,6 +37,9 @@ async function buildSearchIndex(site: string): Promise<number> {
     const added = await index.addDirectory({ path: site });
     if (added.errors.length) fail('de l’indexation des pages', added.errors);
     const outputPath = path.join(site, 'pagefind');
+    // The build keeps its output folder (src/build/kept-output.ts): the index of the previous one goes first, or the
+    // fragments of removed pages would stay (Pagefind leaves a file it would write again as it is).
+    await rm(outputPath, { recursive: true, force: true });
     const written = await index.writeFiles({ outputPath });
     if (written.errors.length) fail('de l’écriture de l’index', written.errors);
     // page_count above counts every HTML file read; the entry file says how many were indexed.

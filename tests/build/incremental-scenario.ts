@@ -15,7 +15,7 @@ export interface IncrementalStep {
   renderedPreviews: string[];
   /** Sector ids that no longer exist. */
   removedSectors: string[];
-  /** Output of the incremental rebuild (copied aside: the next rebuild empties the output folder). */
+  /** Output of the incremental rebuild (copied aside: the next rebuild changes the output folder, which builds keep). */
   incremental: string;
   incrementalLog: string;
   /**
@@ -195,6 +195,17 @@ export function runIncrementalScenario(): { scenario: IncrementalScenario; tempo
   rebuild(
     'EDIT_URL ajouté',
     { renderedSectors: all('nouveau'), renderedPreviews: [], removedSectors: [] },
+    { EDIT_URL: 'https://github.com/compte/depot/edit/main/' },
+  );
+
+  // Another build (its own cache, other content) writes the output folder in between: the next rebuild must not keep
+  // any of its pages, though its own cache still holds every page as unchanged (src/build/kept-output.ts).
+  const other = path.join(work, 'other-content');
+  writeSyntheticContent(other, 3, readFileSync(path.join(projectRoot, 'content/accueil.md'), 'utf8'));
+  check(buildInto(outDir, path.join(work, 'other-cache'), { CONTENT_DIR: other }), 'd’un autre site dans le même dossier');
+  rebuild(
+    'dossier de sortie écrit par une autre construction',
+    { renderedSectors: [], renderedPreviews: [], removedSectors: [] },
     { EDIT_URL: 'https://github.com/compte/depot/edit/main/' },
   );
 

@@ -22,6 +22,7 @@ describe('incremental rebuild', () => {
       'secteur retiré et secteur ajouté, 13 secteurs',
       'secteur daté d’un nouveau commit, fichier identique',
       'EDIT_URL ajouté',
+      'dossier de sortie écrit par une autre construction',
     ]);
   });
 
@@ -91,6 +92,15 @@ describe('incremental rebuild', () => {
     expect(readFileSync(path.join(edit.incremental, page('secteur-0005')), 'utf8')).toMatch(
       /<a href="https:\/\/github\.com\/compte\/depot\/edit\/main\/secteurs\/secteur-0005\.md"[^>]*>Modifier cette page<\/a>/,
     );
+  });
+
+  it('keeps the output folder between builds, removing what a rebuild no longer makes, unless another build wrote it since', () => {
+    const log = (step: (typeof steps)[number]) => stripVTControlCharacters(step.incrementalLog);
+    const [removal] = steps.filter((step) => step.removedSectors.length);
+    // The removed sector's page and preview (the search index replaces its own folder).
+    expect(log(removal)).toMatch(/\b2 fichier\(s\) d’une construction précédente retiré\(s\)/);
+    for (const step of steps.slice(0, -1)) expect(log(step)).not.toMatch(/dossier de sortie vidé/);
+    expect(log(steps.at(-1)!)).toMatch(/dossier de sortie vidé : ce n’est pas celui que la construction précédente a laissé/);
   });
 
   it('puts the markdown pipeline’s code digest into the config digest of Astro’s content store', () => {
