@@ -15,6 +15,7 @@ import { parseArgs } from 'node:util';
 import { gzipSync } from 'node:zlib';
 import { editedSector, syntheticSector, writeSyntheticContent } from './bench-content.ts';
 import { measureDevServer } from './bench-dev.ts';
+import { OUTPUT_RECORD } from '../src/build/kept-output.ts';
 import { BUDGETS, measurePages } from './page-budgets.ts';
 
 const root = path.resolve(import.meta.dirname, '..');
@@ -33,11 +34,11 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 }
 
 /**
- * Files the content build keeps in ASTRO_CACHE_DIR (Astro's, its incremental build's pages, and the content checks'
- * summaries); anything else there (e.g. a preview-image cache) is someone else's. The incremental build's must not
+ * Files the content build keeps in ASTRO_CACHE_DIR (Astro's, its incremental build's pages, the content checks'
+ * summaries, and the record of the output folder it left); anything else there (e.g. a preview-image cache) is someone else's. The incremental build's must not
  * be kept for the « images en cache » build: it would copy pages instead of rendering them.
  */
-const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'incremental-build.json', 'dist']);
+const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'incremental-build.json', 'dist', OUTPUT_RECORD]);
 const IMAGE = /\.(png|jpe?g|webp|avif)$/i;
 
 // ---------- processes: wall time and peak memory of the whole process tree ----------

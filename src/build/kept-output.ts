@@ -17,7 +17,8 @@ import type { AstroIntegration } from 'astro';
  *   the build neither wrote (its status change time is older than the build) nor kept (one of Astro's pages). The
  *   search index (scripts/search-index.ts) replaces its own folder.
  */
-const RECORD = 'kept-output.json';
+/** The record's file, in Astro's cache folder. */
+export const OUTPUT_RECORD = 'kept-output.json';
 // Beyond the coarse clock of file systems: a file written by this build is never dated more than this before it.
 const CLOCK_SLACK_MS = 100;
 
@@ -38,7 +39,7 @@ function homeStatus(outDir: string): string | undefined {
 
 /** Whether `outDir` is, untouched, the folder the last build using `cacheDir` wrote; the record is used up. */
 export function takeOwnership(cacheDir: string, outDir: string): boolean {
-  const file = path.join(cacheDir, RECORD);
+  const file = path.join(cacheDir, OUTPUT_RECORD);
   let record: OutputRecord | undefined;
   try {
     record = JSON.parse(readFileSync(file, 'utf8')) as OutputRecord;
@@ -51,7 +52,7 @@ export function takeOwnership(cacheDir: string, outDir: string): boolean {
 
 export function recordOwnership(cacheDir: string, outDir: string): void {
   const home = homeStatus(outDir);
-  if (home) writeFileSync(path.join(cacheDir, RECORD), JSON.stringify({ outDir, home } satisfies OutputRecord));
+  if (home) writeFileSync(path.join(cacheDir, OUTPUT_RECORD), JSON.stringify({ outDir, home } satisfies OutputRecord));
 }
 
 /** Empties `outDir` as Astro does (its .git aside); whether there was anything to remove. */
