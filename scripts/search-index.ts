@@ -4,6 +4,7 @@
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';
+import { searchIndexPath } from '../src/utils/navigation/paths.ts';
 
 /**
  * Builds the Pagefind search index of a built site into `<site>/pagefind/`; returns how many pages it indexed.
@@ -36,7 +37,7 @@ async function buildSearchIndex(site: string): Promise<number> {
     if (!index) return fail('de la création de l’index', errors);
     const added = await index.addDirectory({ path: site });
     if (added.errors.length) fail('de l’indexation des pages', added.errors);
-    const outputPath = path.join(site, 'pagefind');
+    const outputPath = path.join(site, searchIndexPath);
     // The build keeps its output folder (src/build/kept-output.ts): the index of the previous one goes first, or the
     // fragments of removed pages would stay (Pagefind leaves a file it would write again as it is).
     await rm(outputPath, { recursive: true, force: true });

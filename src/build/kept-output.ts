@@ -2,6 +2,7 @@ import { readdirSync, readFileSync, rmdirSync, rmSync, statSync, unlinkSync, wri
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
+import { searchIndexPath } from '../utils/navigation/paths.ts';
 
 /**
  * A build keeps the output folder of the previous one instead of emptying it. Astro's incremental build leaves a page
@@ -9,14 +10,15 @@ import type { AstroIntegration } from 'astro';
  * emptying the folder made every rebuild delete its thousands of files and write most of them again (README,
  * « Passage à l’échelle »). Two duties come with it:
  *
- * - The folder must be the one this cache's last build wrote. Otherwise (another cache built there, a build was
- *   interrupted, the folder was touched) Astro could keep pages of another site: it is emptied, as before. The cache
+ * - The folder must be the one this cache's last build wrote. Otherwise (another build wrote there since, a build
+ *   stopped half-way) Astro could keep pages of another site: it is emptied, as before. The cache
  *   records the folder and the status of its home page, which every build writes; the record is removed when a
  *   build starts and written when it ends.
  * - What the build no longer makes must go (a removed sector's page and preview, scripts of older code): every file
  *   the build neither wrote (its status change time is older than the build) nor kept (one of Astro's pages). The
  *   search index (scripts/search-index.ts) replaces its own folder.
  */
+
 /** The record's file, in Astro's cache folder. */
 export const OUTPUT_RECORD = 'kept-output.json';
 // Beyond the coarse clock of file systems: a file written by this build is never dated more than this before it.
@@ -116,7 +118,7 @@ export function keptOutput(): AstroIntegration {
       },
       'astro:build:done': ({ assets, logger }) => {
         const pages = new Set([...assets.values()].flat().map((url) => fileURLToPath(url)));
-        const removed = pruneOlderThan(outDir, started, pages, new Set(['pagefind']));
+        const removed = pruneOlderThan(outDir, started, pages, new Set([path.basename(searchIndexPath)]));
         if (removed.length) logger.info(`${removed.length} fichier(s) d’une construction précédente retiré(s)`);
         recordOwnership(cacheDir, outDir);
       },

@@ -48,6 +48,9 @@ export const adminPaths = {
   localBackend: '/admin/api/v1/',
 };
 
+/** The folder of the search index and its UI, which Pagefind writes after the build (scripts/search-index.ts). */
+export const searchIndexPath = '/pagefind/';
+
 /** Site path of each page's preview image (og:image); pages without their own share the home page's. */
 export const previewPath = {
   home: '/og/accueil.png',
