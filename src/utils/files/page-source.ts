@@ -26,6 +26,21 @@ const realPath = (file: string) => {
   }
 };
 
+// Folders do not move while a build or the dev server runs; a page's file is resolved through its folder, once per
+// folder rather than once per file (every sector page of the dev server lists them all).
+const realFolders = new Map<string, string>();
+
+/**
+ * A content file's path as git names it: through its folder's real path (a link to the project's or the content's
+ * folder leads where it points), and by its own name (git keeps a linked file as a link).
+ */
+function realFile(file: string): string {
+  const folder = path.dirname(file);
+  let real = realFolders.get(folder);
+  if (real === undefined) realFolders.set(folder, (real = realPath(folder)));
+  return path.join(real, path.basename(file));
+}
+
 /**
  * The « Modifier cette page » address of a content file: `editBase` (src/settings.ts, ending with "/") followed
  * by the file's path from the repository's root (both real paths; the project's folder outside git).
@@ -51,7 +66,7 @@ export function pageSource(
   updated: Date | undefined,
   { repository, editBase, projectRoot }: { repository?: Repository; editBase?: string; projectRoot: string },
 ): PageSource {
-  const real = realPath(file);
+  const real = realFile(file);
   // The schema reads `updated: 2026-03-15` as midnight UTC.
   const lastChange = updated ? updated.toISOString().slice(0, 10) : repository?.lastCommitDays.get(real);
   const edit = editUrl(editBase, real, repository?.root ?? realPath(projectRoot));
