@@ -90,7 +90,7 @@ export default defineConfig({
       ssr: { dev: { preTransformRequests: true } },
     },
   },
-  // A rebuild copies the pages whose cacheKey and code are unchanged from the previous build (kept in the cache):
+  // A rebuild leaves in place (or copies from the cache) the pages whose cacheKey and code are unchanged:
   // sector pages (src/build/cache-key.ts). Pages listing every sector are always rendered; preview images have their
   // own cache (src/build/preview-images.ts).
   experimental: { incrementalBuild: true },

@@ -1,8 +1,8 @@
 /**
  * Cache keys for Astro's incremental build (experimental.incrementalBuild): a page returned by
- * getStaticPaths() with a `cacheKey` is copied from the previous build, not rendered, when its key,
- * its route's code (Astro hashes the module graph), the config, the lockfile and the content
- * modules it rendered (MDX) are all unchanged. The key must therefore cover every piece of data the
+ * getStaticPaths() with a `cacheKey` is reused from the previous build (left in place, or copied
+ * from the cache), not rendered, when its key, its route's code (Astro hashes the module graph),
+ * the config, the lockfile and the content modules it rendered (MDX) are all unchanged. The key must therefore cover every piece of data the
  * page shows that Astro does not track: a forgotten one leaves a stale page on the site.
  */
 import { createHash } from 'node:crypto';

@@ -11,7 +11,7 @@ import { PAGES_IN_FLIGHT } from './pages-in-flight.ts';
  * route per image: each route costs Astro's page machinery, a file in its incremental cache and the
  * file operations that go with it, which made the images half of a large site's page generation
  * (README, « Passage à l’échelle »). The images have a cache of their own (preview-image.ts): an image
- * whose text is unchanged is copied from it, on every build, the incremental ones included.
+ * whose text is unchanged is linked from it, on every build, the incremental ones included.
  *
  * The route src/pages/og/[...image].png.ts lists the images: in a build it hands them over here and
  * declares no page; the dev server, where this integration does nothing, serves them as routes.
