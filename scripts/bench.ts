@@ -35,8 +35,9 @@ if (sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 
 /**
  * Files the content build keeps in ASTRO_CACHE_DIR (Astro's, its incremental build's pages, the content checks'
- * summaries, and the record of the output folder it left); anything else there (e.g. a preview-image cache) is someone else's. The incremental build's must not
- * be kept for the « images en cache » build: it would copy pages instead of rendering them.
+ * summaries, and the record of the output folder it left); anything else there (e.g. a preview-image cache) is
+ * someone else's. The incremental build's must not be kept for the « images en cache » build: it would copy pages
+ * instead of rendering them.
  */
 const ASTRO_CACHE_ENTRIES = new Set(['data-store.json', 'content', 'vite', 'assets', 'incremental-build.json', 'dist', OUTPUT_RECORD]);
 const IMAGE = /\.(png|jpe?g|webp|avif)$/i;

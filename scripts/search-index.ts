@@ -1,6 +1,6 @@
 // node scripts/search-index.ts — the search index of the site Astro built into OUT_DIR (default dist/).
-// `npm run build` runs it once `astro build` has exited (scripts/build.ts), so that Pagefind does not run
-// while Astro's heap is still alive: the build's peak memory is the larger of the two, not their sum.
+// `npm run build` runs it in place of Astro's process once Astro has built the site (scripts/astro-build.ts), so that
+// Pagefind does not run while Astro's heap is still alive: the build's peak memory is the larger of the two, not their sum.
 import { readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import * as pagefind from 'pagefind';

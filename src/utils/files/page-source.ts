@@ -18,28 +18,28 @@ export function frenchDay(day: string): string {
   return `${date === 1 ? '1er' : date} ${MONTHS[month - 1]} ${year}`;
 }
 
-const realPath = (file: string) => {
-  try {
-    return realpathSync(file);
-  } catch {
-    return file;
-  }
-};
-
-// Folders do not move while a build or the dev server runs; a page's file is resolved through its folder, once per
-// folder rather than once per file (every sector page of the dev server lists them all).
+// Folders do not move while a build or the dev server runs: each is resolved once, not once per page's file (every
+// sector page of the dev server lists them all).
 const realFolders = new Map<string, string>();
+
+/** A folder's real path (where symbolic links lead), or the folder itself while it cannot be resolved. */
+function realFolder(folder: string): string {
+  let real = realFolders.get(folder);
+  if (real === undefined) {
+    try {
+      realFolders.set(folder, (real = realpathSync(folder)));
+    } catch {
+      return folder;
+    }
+  }
+  return real;
+}
 
 /**
  * A content file's path as git names it: through its folder's real path (a link to the project's or the content's
  * folder leads where it points), and by its own name (git keeps a linked file as a link).
  */
-function realFile(file: string): string {
-  const folder = path.dirname(file);
-  let real = realFolders.get(folder);
-  if (real === undefined) realFolders.set(folder, (real = realPath(folder)));
-  return path.join(real, path.basename(file));
-}
+const realFile = (file: string) => path.join(realFolder(path.dirname(file)), path.basename(file));
 
 /**
  * The « Modifier cette page » address of a content file: `editBase` (src/settings.ts, ending with "/") followed
@@ -69,6 +69,6 @@ export function pageSource(
   const real = realFile(file);
   // The schema reads `updated: 2026-03-15` as midnight UTC.
   const lastChange = updated ? updated.toISOString().slice(0, 10) : repository?.lastCommitDays.get(real);
-  const edit = editUrl(editBase, real, repository?.root ?? realPath(projectRoot));
+  const edit = editUrl(editBase, real, repository?.root ?? realFolder(projectRoot));
   return { ...(lastChange && { lastChange }), ...(edit && { editUrl: edit }) };
 }
